@@ -1,0 +1,73 @@
+package org.dgov.graph;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.graph.GraphFactory;
+
+/**
+ * The curated files as loaded: the ontology, the data, the shapes, and where in which file each
+ * resource is described.
+ */
+public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFiles.Parsed> files) {
+
+  /** Parses every ontology, shape and data file of {@code project}. */
+  public static CuratedGraph load(Project project) throws SyntaxError {
+    List<RdfFiles.Parsed> files = new ArrayList<>();
+    Graph ontology = readAll(project, project.ontologyFiles(), files);
+    Graph data = readAll(project, project.dataFiles(), files);
+    Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>());
+    return new CuratedGraph(ontology, data, shapes, List.copyOf(files));
+  }
+
+  /** This graph with {@code entries} added to the data, as new entries are checked. */
+  public CuratedGraph withEntries(List<RdfFiles.Parsed> entries) {
+    Graph merged = copy(data);
+    entries.forEach(e -> e.graph().find().forEach(merged::add));
+    List<RdfFiles.Parsed> all = new ArrayList<>(entries);
+    all.addAll(files);
+    return new CuratedGraph(ontology, merged, shapes, List.copyOf(all));
+  }
+
+  /** Ontology and data together: the graph the shapes validate. */
+  public Graph union() {
+    Graph union = copy(ontology);
+    data.find().forEach(union::add);
+    return union;
+  }
+
+  /** The file and line where {@code node} is described, or null. */
+  public Location locate(Node node) {
+    if (!node.isURI()) {
+      return null;
+    }
+    for (RdfFiles.Parsed file : files) {
+      Location location = file.locate(node.getURI());
+      if (location != null) {
+        return location;
+      }
+    }
+    return null;
+  }
+
+  private static Graph readAll(Project project, List<Path> paths, List<RdfFiles.Parsed> sink)
+      throws SyntaxError {
+    Graph graph = GraphFactory.createDefaultGraph();
+    for (Path path : paths) {
+      RdfFiles.Parsed parsed = RdfFiles.parse(path, project.display(path));
+      parsed.graph().find().forEach(graph::add);
+      graph.getPrefixMapping().setNsPrefixes(parsed.graph().getPrefixMapping());
+      sink.add(parsed);
+    }
+    return graph;
+  }
+
+  private static Graph copy(Graph graph) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    graph.find().forEach(copy::add);
+    copy.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+    return copy;
+  }
+}

@@ -1,0 +1,41 @@
+package org.dgov.graph;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+
+/** Writes the graph as dumps: as curated, and with its RDFS closure, in three syntaxes each. */
+public final class Export {
+
+  private static final List<RDFFormat> FORMATS =
+      List.of(RDFFormat.TURTLE_PRETTY, RDFFormat.NTRIPLES_UTF8, RDFFormat.JSONLD11_PRETTY);
+
+  private Export() {}
+
+  /** Writes {@code dgov.*} and {@code dgov-inferred.*} into {@code dir}; returns the files written. */
+  public static List<Path> write(CuratedGraph graph, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<Path> written = new ArrayList<>();
+    written.addAll(write(graph.union(), dir, "dgov"));
+    written.addAll(write(Inference.rdfsClosure(graph), dir, "dgov-inferred"));
+    return written;
+  }
+
+  private static List<Path> write(Graph graph, Path dir, String name) throws IOException {
+    List<Path> written = new ArrayList<>();
+    for (RDFFormat format : FORMATS) {
+      Path file = dir.resolve(name + "." + format.getLang().getFileExtensions().get(0));
+      try (OutputStream out = Files.newOutputStream(file)) {
+        RDFDataMgr.write(out, graph, format);
+      }
+      written.add(file);
+    }
+    return written;
+  }
+}

@@ -1,0 +1,121 @@
+package org.dgov.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFLanguages;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.ErrorHandler;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.eclipse.rdf4j.model.IRI;
+import org.eclipse.rdf4j.model.Statement;
+import org.eclipse.rdf4j.rio.RDFFormat;
+import org.eclipse.rdf4j.rio.RDFParseException;
+import org.eclipse.rdf4j.rio.Rio;
+import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
+
+/**
+ * Reads curated RDF files strictly: with Jena RIOT, and Turtle also with RDF4J Rio, the portability
+ * check for users of RDF4J-based stores. Either parser's complaint becomes a {@link SyntaxError}
+ * naming file, line and column.
+ */
+public final class RdfFiles {
+
+  private RdfFiles() {}
+
+  /** A parsed file: its triples and the line where each IRI subject's description starts. */
+  public record Parsed(String file, Graph graph, Map<String, Long> subjectLines) {
+    public Location locate(String iri) {
+      Long line = subjectLines.get(iri);
+      return line == null ? null : new Location(file, line);
+    }
+  }
+
+  /** Parses {@code file}, named {@code display} in messages; the language comes from the extension. */
+  public static Parsed parse(Path file, String display) throws SyntaxError {
+    Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
+    try (InputStream in = Files.newInputStream(file)) {
+      return parse(in.readAllBytes(), lang, display);
+    } catch (IOException e) {
+      throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
+    }
+  }
+
+  /** Parses {@code bytes} in {@code lang}; Turtle is parsed by both Jena and RDF4J. */
+  public static Parsed parse(byte[] bytes, Lang lang, String display) throws SyntaxError {
+    Graph graph = GraphFactory.createDefaultGraph();
+    try {
+      RDFParser.create()
+          .fromString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+          .lang(lang)
+          .base("https://w3id.org/dgov/id/")
+          .errorHandler(new Strict(display))
+          .parse(graph);
+    } catch (SyntaxErrorCarrier e) {
+      throw e.error;
+    } catch (RuntimeException e) {
+      throw new SyntaxError(display, 0, 0, e.getMessage());
+    }
+    Map<String, Long> lines =
+        lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display) : Map.of();
+    return new Parsed(display, graph, lines);
+  }
+
+  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display)
+      throws SyntaxError {
+    Map<String, Long> lines = new HashMap<>();
+    long[] current = {0};
+    var parser = Rio.createParser(RDFFormat.TURTLE);
+    parser.setParseLocationListener((line, column) -> current[0] = line);
+    parser.setRDFHandler(
+        new AbstractRDFHandler() {
+          @Override
+          public void handleStatement(Statement st) {
+            if (st.getSubject() instanceof IRI iri) {
+              lines.putIfAbsent(iri.stringValue(), current[0]);
+            }
+          }
+        });
+    try {
+      parser.parse(new java.io.ByteArrayInputStream(bytes), "https://w3id.org/dgov/id/");
+    } catch (RDFParseException e) {
+      throw new SyntaxError(display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
+    } catch (IOException e) {
+      throw new SyntaxError(display, 0, 0, e.getMessage());
+    }
+    return lines;
+  }
+
+  /** Turns every RIOT warning and error into a {@link SyntaxError}: curated data has no excuses. */
+  private record Strict(String display) implements ErrorHandler {
+    @Override
+    public void warning(String message, long line, long col) {
+      throw new SyntaxErrorCarrier(new SyntaxError(display, line, col, message));
+    }
+
+    @Override
+    public void error(String message, long line, long col) {
+      throw new SyntaxErrorCarrier(new SyntaxError(display, line, col, message));
+    }
+
+    @Override
+    public void fatal(String message, long line, long col) {
+      throw new SyntaxErrorCarrier(new SyntaxError(display, line, col, message));
+    }
+  }
+
+  /** Carries a checked {@link SyntaxError} out of RIOT's unchecked error handler. */
+  private static final class SyntaxErrorCarrier extends RuntimeException {
+    private final SyntaxError error;
+
+    SyntaxErrorCarrier(SyntaxError error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+  }
+}

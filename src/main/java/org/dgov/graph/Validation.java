@@ -1,0 +1,131 @@
+package org.dgov.graph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.core.Prologue;
+import org.apache.jena.sparql.path.PathWriter;
+import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.vocabulary.RDFS;
+import org.dgov.vocab.DGOV;
+
+/** Checks a curated graph against the shapes and every quote against its page. */
+public final class Validation {
+
+  private static final String QUOTES =
+      """
+      PREFIX dgov: <https://w3id.org/dgov/ontology#>
+      SELECT ?resource ?page ?quote WHERE {
+        ?resource dgov:evidence ?evidence .
+        ?evidence dgov:page ?page ; dgov:quote ?quote .
+      }""";
+
+  private Validation() {}
+
+  /** All findings about the whole graph. */
+  public static Report validate(CuratedGraph graph, SourceText source) {
+    Graph union = graph.union();
+    List<Finding> findings = new ArrayList<>();
+    ValidationReport report = ShaclValidator.get().validate(Shapes.parse(graph.shapes()), union);
+    for (ReportEntry entry : report.getEntries()) {
+      findings.add(toFinding(entry, union, graph));
+    }
+    findings.addAll(checkQuotes(graph, union, source));
+    findings.sort(
+        Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
+            .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
+            .thenComparing(Finding::focus)
+            .thenComparing(Finding::path));
+    return new Report(List.copyOf(findings));
+  }
+
+  /** The findings about the resources that {@code entries} describe, checked with the whole graph. */
+  public static Report validateEntries(
+      CuratedGraph graph, List<RdfFiles.Parsed> entries, SourceText source) {
+    Set<String> subjects =
+        entries.stream()
+            .flatMap(e -> e.graph().find().toList().stream())
+            .map(t -> t.getSubject())
+            .filter(Node::isURI)
+            .map(Node::getURI)
+            .collect(Collectors.toSet());
+    Report all = validate(graph.withEntries(entries), source);
+    return new Report(all.findings().stream().filter(f -> subjects.contains(f.focus())).toList());
+  }
+
+  private static Finding toFinding(ReportEntry entry, Graph union, CuratedGraph graph) {
+    PrefixMapping prefixes = prefixes(union);
+    Node focus = entry.focusNode();
+    String path =
+        entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), new Prologue(prefixes));
+    String value = entry.value() == null ? "" : FmtUtils.stringForNode(entry.value(), prefixes);
+    return new Finding(
+        focus.isURI() ? focus.getURI() : FmtUtils.stringForNode(focus, prefixes),
+        label(union, focus),
+        path,
+        value,
+        entry.message(),
+        entry.severity().level().getLocalName(),
+        graph.locate(focus));
+  }
+
+  private static List<Finding> checkQuotes(CuratedGraph graph, Graph union, SourceText source) {
+    List<Finding> findings = new ArrayList<>();
+    var model = ModelFactory.createModelForGraph(graph.data());
+    try (QueryExecution qe = QueryExecution.model(model).query(QUOTES).build()) {
+      qe.execSelect()
+          .forEachRemaining(
+              row -> {
+                Node resource = row.get("resource").asNode();
+                String page = row.get("page").asLiteral().getLexicalForm();
+                String quote = row.get("quote").asLiteral().getLexicalForm();
+                if (!source.onPage(page, quote)) {
+                  String hint =
+                      source.findPage(quote).map(p -> "; it stands on page " + p).orElse("");
+                  findings.add(
+                      new Finding(
+                          resource.getURI(),
+                          label(union, resource),
+                          "dgov:evidence/dgov:quote",
+                          "\"" + abbreviate(quote) + "\"",
+                          "quote not found on page " + page + " of the white paper (white space ignored)" + hint,
+                          "Violation",
+                          graph.locate(resource)));
+                }
+              });
+    }
+    return findings;
+  }
+
+  private static String label(Graph graph, Node node) {
+    return graph.find(node, RDFS.label.asNode(), Node.ANY).toList().stream()
+        .map(t -> t.getObject())
+        .filter(o -> o.isLiteral() && o.getLiteralLanguage().equals("en"))
+        .map(o -> o.getLiteralLexicalForm())
+        .findFirst()
+        .orElse(node.isURI() ? node.getURI() : node.toString());
+  }
+
+  private static PrefixMapping prefixes(Graph graph) {
+    PrefixMapping prefixes = PrefixMapping.Factory.create();
+    prefixes.setNsPrefixes(graph.getPrefixMapping());
+    prefixes.setNsPrefix("dgov", DGOV.NS);
+    prefixes.setNsPrefix("dgr", DGOV.ID);
+    return prefixes;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,79 @@
+package org.dgov.server;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.dgov.graph.CuratedGraph;
+import org.dgov.graph.Inference;
+import org.dgov.graph.Project;
+import org.dgov.graph.Report;
+import org.dgov.graph.SourceText;
+import org.dgov.graph.SyntaxError;
+import org.dgov.graph.Validation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded Fuseki server, configured by the project's {@code fuseki-config.ttl}: the file
+ * declares the service, its endpoints, the dataset and the query timeout; this class only puts the
+ * validated graph into that dataset.
+ */
+public final class DgovServer {
+
+  /** The service name in {@code fuseki-config.ttl}. */
+  public static final String SERVICE = "/dgov";
+
+  private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
+
+  private DgovServer() {}
+
+  /**
+   * Loads the curated files of {@code project}, validates them, adds the RDFS closure and starts
+   * serving it on {@code port} (0 for any free port); logs one line when ready.
+   */
+  public static FusekiServer start(Project project, int port, boolean loopbackOnly)
+      throws SyntaxError, IOException, NonConformingData {
+    CuratedGraph curated = CuratedGraph.load(project);
+    Report report = Validation.validate(curated, SourceText.read(project.sourceText()));
+    if (!report.conforms()) {
+      throw new NonConformingData(report);
+    }
+    Graph graph = Inference.rdfsClosure(curated);
+    FusekiServer server = build(project, graph, port, loopbackOnly).start();
+    LOG.info(
+        "ready at http://localhost:{}{}/sparql: {} triples, {} ms from start to ready",
+        server.getHttpPort(),
+        SERVICE,
+        graph.size(),
+        ManagementFactory.getRuntimeMXBean().getUptime());
+    return server;
+  }
+
+  /** Builds a server on {@code port} (0 for any free port) serving {@code graph}; not yet started. */
+  public static FusekiServer build(Project project, Graph graph, int port, boolean loopbackOnly) {
+    FusekiServer server =
+        FusekiServer.create()
+            .parseConfigFile(project.fusekiConfig().toString())
+            .port(port)
+            .loopback(loopbackOnly)
+            .build();
+    DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);
+    if (dap == null) {
+      throw new IllegalStateException(project.display(project.fusekiConfig()) + " declares no service named " + SERVICE);
+    }
+    DatasetGraph dataset = dap.getDataService().getDataset();
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          if (dataset.getDefaultGraph().isEmpty()) {
+            graph.find().forEach(dataset.getDefaultGraph()::add);
+            dataset.prefixes().putAll(graph.getPrefixMapping().getNsPrefixMap());
+          }
+        });
+    return server;
+  }
+}

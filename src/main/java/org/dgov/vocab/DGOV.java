@@ -1,0 +1,78 @@
+package org.dgov.vocab;
+
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.ResourceFactory;
+
+/** The dgov ontology's terms, named exactly as in {@code ontology/dgov.ttl}. */
+public final class DGOV {
+
+  /** Namespace of ontology terms. */
+  public static final String NS = "https://w3id.org/dgov/ontology#";
+
+  /** Namespace of curated resources. */
+  public static final String ID = "https://w3id.org/dgov/id/";
+
+  /** Namespace of SHACL shapes. */
+  public static final String SHAPES = "https://w3id.org/dgov/shapes#";
+
+  /** The ontology's own IRI. */
+  public static final Resource ontology = ResourceFactory.createResource("https://w3id.org/dgov/ontology");
+
+  public static final Resource Actor = resource("Actor");
+  public static final Resource State = resource("State");
+  public static final Resource Organization = resource("Organization");
+  public static final Resource IntergovernmentalOrganization = resource("IntergovernmentalOrganization");
+  public static final Resource MultistakeholderOrganization = resource("MultistakeholderOrganization");
+  public static final Resource StandardsOrganization = resource("StandardsOrganization");
+  public static final Resource InternetResourceOrganization = resource("InternetResourceOrganization");
+  public static final Resource TechnologyAlliance = resource("TechnologyAlliance");
+  public static final Resource GovernmentBody = resource("GovernmentBody");
+  public static final Resource Company = resource("Company");
+  public static final Resource Forum = resource("Forum");
+  public static final Resource GovernanceMechanism = resource("GovernanceMechanism");
+  public static final Resource Instrument = resource("Instrument");
+  public static final Resource Agreement = resource("Agreement");
+  public static final Resource Principle = resource("Principle");
+  public static final Resource IssueLayer = resource("IssueLayer");
+  public static final Resource Topic = resource("Topic");
+  public static final Resource GovernanceMode = resource("GovernanceMode");
+  public static final Resource Status = resource("Status");
+  public static final Resource Event = resource("Event");
+  public static final Resource Evidence = resource("Evidence");
+
+  public static final Resource Proposed = resource("Proposed");
+  public static final Resource UnderNegotiation = resource("UnderNegotiation");
+  public static final Resource Signed = resource("Signed");
+  public static final Resource Adopted = resource("Adopted");
+  public static final Resource InForce = resource("InForce");
+  public static final Resource Superseded = resource("Superseded");
+
+  public static final Property coversTopic = property("coversTopic");
+  public static final Property promotesPrinciple = property("promotesPrinciple");
+  public static final Property governanceMode = property("governanceMode");
+  public static final Property hasParty = property("hasParty");
+  public static final Property adoptedBy = property("adoptedBy");
+  public static final Property adoptedAt = property("adoptedAt");
+  public static final Property status = property("status");
+  public static final Property evidence = property("evidence");
+  public static final Property attests = property("attests");
+  public static final Property dateSigned = property("dateSigned");
+  public static final Property dateAdopted = property("dateAdopted");
+  public static final Property dateEnteredIntoForce = property("dateEnteredIntoForce");
+  public static final Property datePublished = property("datePublished");
+  public static final Property page = property("page");
+  public static final Property quote = property("quote");
+  public static final Property iso3166Alpha2 = property("iso3166Alpha2");
+  public static final Property iso3166Alpha3 = property("iso3166Alpha3");
+
+  private DGOV() {}
+
+  private static Resource resource(String local) {
+    return ResourceFactory.createResource(NS + local);
+  }
+
+  private static Property property(String local) {
+    return ResourceFactory.createProperty(NS + local);
+  }
+}
