@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /** The curated repository on disk: ontology, shapes, data, named queries and server configuration. */
 public record Project(Path root) {
 
-  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules");
+  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", "drafts");
 
   /** The project rooted at {@code dir}, which must hold {@code ontology/}, {@code shapes/} and {@code data/}. */
   public static Project at(Path dir) {

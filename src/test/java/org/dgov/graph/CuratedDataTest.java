@@ -1,0 +1,83 @@
+package org.dgov.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.dgov.TestProjects;
+import org.dgov.vocab.DGOV;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The curated graph as a whole: it conforms, every quote is on its page, labels are unique. */
+class CuratedDataTest {
+
+  private static Project project;
+  private static CuratedGraph graph;
+
+  @BeforeAll
+  static void load() throws SyntaxError {
+    project = TestProjects.repository();
+    graph = CuratedGraph.load(project);
+  }
+
+  @Test
+  void conformsToTheShapesAndEveryQuoteStandsOnItsPage() throws IOException {
+    Report report = Validation.validate(graph, SourceText.read(project.sourceText()));
+    assertTrue(
+        report.conforms(),
+        () -> report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n")));
+  }
+
+  @Test
+  void everyQuoteIsCheckedAgainstThePageText() throws IOException {
+    SourceText source = SourceText.read(project.sourceText());
+    List<Triple> quotes = graph.data().find(Node.ANY, DGOV.quote.asNode(), Node.ANY).toList();
+    assertTrue(quotes.size() > 50, "expected the curated data to quote the paper, found " + quotes.size());
+    for (Triple t : quotes) {
+      Node page =
+          graph.data().find(t.getSubject(), DGOV.page.asNode(), Node.ANY).next().getObject();
+      String quote = t.getObject().getLiteralLexicalForm();
+      assertTrue(
+          source.onPage(page.getLiteralLexicalForm(), quote),
+          "not on page " + page.getLiteralLexicalForm() + ": " + quote);
+    }
+  }
+
+  @Test
+  void labelsAreUniqueAcrossTheGraph() {
+    Map<String, List<Node>> byLabel = new HashMap<>();
+    graph.union().find(Node.ANY, RDFS.label.asNode(), Node.ANY)
+        .forEach(
+            t ->
+                byLabel
+                    .computeIfAbsent(t.getObject().toString(), k -> new java.util.ArrayList<>())
+                    .add(t.getSubject()));
+    Map<String, List<Node>> duplicates =
+        byLabel.entrySet().stream()
+            .filter(e -> e.getValue().size() > 1)
+            .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertEquals(Map.of(), duplicates, "labels used by more than one resource");
+  }
+
+  @Test
+  void closureFindsStatesAndOrganisationsAsActors() {
+    Graph closure = Inference.rdfsClosure(graph);
+    Node actor = DGOV.Actor.asNode();
+    Node type = RDF.type.asNode();
+    for (String slug : List.of("singapore", "united-nations", "g20", "itu")) {
+      Node node = org.apache.jena.graph.NodeFactory.createURI(DGOV.ID + slug);
+      assertTrue(closure.contains(node, type, actor), slug + " is not inferred to be an actor");
+    }
+    assertTrue(closure.size() > graph.union().size(), "the closure adds nothing");
+  }
+}

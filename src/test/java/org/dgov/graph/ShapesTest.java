@@ -1,0 +1,100 @@
+package org.dgov.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.vocabulary.RDF;
+import org.dgov.TestProjects;
+import org.dgov.vocab.DGOV;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Each shape passes its valid fixture and fails its invalid ones with the message a curator sees.
+ * The fixtures are new entries checked together with the curated graph, as {@code validate FILE}
+ * does; {@code shapes/manifest.tsv} pairs each with its shape and expected outcome.
+ */
+class ShapesTest {
+
+  private static final Path FIXTURES = Path.of("src/test/resources/shapes");
+
+  record Case(String fixture, String shape, String expected) {
+    @Override
+    public String toString() {
+      return shape + ": " + fixture;
+    }
+  }
+
+  private static CuratedGraph graph;
+  private static SourceText source;
+
+  @BeforeAll
+  static void load() throws SyntaxError, IOException {
+    Project project = TestProjects.repository();
+    graph = CuratedGraph.load(project);
+    source = SourceText.read(project.sourceText());
+  }
+
+  static List<Case> cases() throws IOException {
+    try (Stream<String> lines = Files.lines(FIXTURES.resolve("manifest.tsv"))) {
+      return lines
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .map(l -> l.split("\t"))
+          .map(f -> new Case(f[0], f[1], f[2]))
+          .toList();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void fixtureGivesTheExpectedOutcome(Case c) throws SyntaxError {
+    RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(c.fixture()), c.fixture());
+    Report report = Validation.validateEntries(graph, List.of(entry), source);
+    String found = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
+    if (c.expected().equals("conforms")) {
+      assertTrue(report.conforms(), found);
+    } else {
+      assertTrue(
+          report.findings().stream().anyMatch(f -> f.message().contains(c.expected())),
+          "expected «" + c.expected() + "» among:\n" + found);
+      assertTrue(
+          report.findings().stream().allMatch(f -> f.location() != null && f.location().file().equals(c.fixture())),
+          "every finding should name the fixture file and line:\n" + found);
+    }
+  }
+
+  @Test
+  void everyTargetedShapeHasAValidAndAnInvalidFixture() throws IOException {
+    Set<String> shapes =
+        Stream.of(SHACL.targetClass, SHACL.targetSubjectsOf, SHACL.targetNode, SHACL.targetObjectsOf)
+            .flatMap(p -> graph.shapes().find(Node.ANY, p, Node.ANY).toList().stream())
+            .map(t -> t.getSubject().getURI().substring(DGOV.SHAPES.length()))
+            .collect(Collectors.toSet());
+    List<Case> cases = cases();
+    for (String shape : shapes) {
+      assertTrue(
+          cases.stream().anyMatch(c -> c.shape().equals(shape) && c.expected().equals("conforms")),
+          shape + " has no valid fixture");
+      assertTrue(
+          cases.stream().anyMatch(c -> c.shape().equals(shape) && !c.expected().equals("conforms")),
+          shape + " has no invalid fixture");
+    }
+    assertEquals(
+        shapes.size(),
+        graph.shapes().find(Node.ANY, RDF.type.asNode(), SHACL.NodeShape).toList().stream()
+            .filter(t -> shapes.contains(t.getSubject().getURI().substring(DGOV.SHAPES.length())))
+            .count(),
+        "every targeted shape is a sh:NodeShape");
+  }
+}
