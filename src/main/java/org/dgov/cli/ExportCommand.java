@@ -6,7 +6,9 @@ import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Export;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
@@ -17,6 +19,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Mixin ProjectOption projectOption;
 
+  @Spec CommandSpec spec;
+
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write into.")
   Path out;
 
@@ -24,7 +28,7 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     CuratedGraph graph = CuratedGraph.load(projectOption.project());
     for (Path written : Export.write(graph, out)) {
-      System.out.println(written);
+      spec.commandLine().getOut().println(written);
     }
     return 0;
   }

@@ -9,7 +9,9 @@ import org.dgov.graph.CanonicalTurtle;
 import org.dgov.graph.Project;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "format",
@@ -21,6 +23,8 @@ import picocli.CommandLine.Option;
 final class FormatCommand implements Callable<Integer> {
 
   @Mixin ProjectOption projectOption;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--check", description = "Only report files that are not in canonical form.")
   boolean check;
@@ -39,7 +43,7 @@ final class FormatCommand implements Callable<Integer> {
         }
       }
     }
-    changed.forEach(f -> System.out.println((check ? "not canonical: " : "formatted: ") + f));
+    changed.forEach(f -> spec.commandLine().getOut().println((check ? "not canonical: " : "formatted: ") + f));
     return check && !changed.isEmpty() ? 1 : 0;
   }
 }

@@ -32,7 +32,18 @@ public final class DGOV {
   public static final Resource Forum = resource("Forum");
   public static final Resource GovernanceMechanism = resource("GovernanceMechanism");
   public static final Resource Instrument = resource("Instrument");
+  public static final Resource ResearchOrganization = resource("ResearchOrganization");
+  public static final Resource CivilSocietyOrganization = resource("CivilSocietyOrganization");
   public static final Resource Agreement = resource("Agreement");
+  public static final Resource Declaration = resource("Declaration");
+  public static final Resource Roadmap = resource("Roadmap");
+  public static final Resource Law = resource("Law");
+  public static final Resource Strategy = resource("Strategy");
+  public static final Resource PositionPaper = resource("PositionPaper");
+  public static final Resource Report = resource("Report");
+  public static final Resource Resolution = resource("Resolution");
+  public static final Resource Initiative = resource("Initiative");
+  public static final Resource Standard = resource("Standard");
   public static final Resource Principle = resource("Principle");
   public static final Resource IssueLayer = resource("IssueLayer");
   public static final Resource Topic = resource("Topic");
@@ -40,6 +51,11 @@ public final class DGOV {
   public static final Resource Status = resource("Status");
   public static final Resource Event = resource("Event");
   public static final Resource Evidence = resource("Evidence");
+  public static final Resource Area = resource("Area");
+  public static final Resource Indicator = resource("Indicator");
+  public static final Resource Unit = resource("Unit");
+  public static final Resource BalancedRelation = resource("BalancedRelation");
+  public static final Resource GlobalisationStage = resource("GlobalisationStage");
 
   public static final Resource Proposed = resource("Proposed");
   public static final Resource UnderNegotiation = resource("UnderNegotiation");
@@ -65,6 +81,10 @@ public final class DGOV {
   public static final Property quote = property("quote");
   public static final Property iso3166Alpha2 = property("iso3166Alpha2");
   public static final Property iso3166Alpha3 = property("iso3166Alpha3");
+  public static final Property indicator = property("indicator");
+  public static final Property date = property("date");
+  public static final Property convenedBy = property("convenedBy");
+  public static final Property order = property("order");
 
   private DGOV() {}
 

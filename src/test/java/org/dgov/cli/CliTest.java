@@ -1,0 +1,105 @@
+package org.dgov.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.dgov.TestProjects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Exit codes and messages as a curator sees them at the command line. */
+class CliTest {
+
+  private static final String PREFIXES =
+      """
+      @prefix dgov: <https://w3id.org/dgov/ontology#> .
+      @prefix dgr: <https://w3id.org/dgov/id/> .
+      @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+      """;
+
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = Main.commandLine();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void conformingEntryExitsZero() {
+    Run run = run("validate", "src/test/resources/shapes/agreement-valid.ttl");
+    assertEquals(0, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains("conforms"), run.out());
+  }
+
+  @Test
+  void wholeGraphConforms() {
+    Run run = run("validate");
+    assertEquals(0, run.exit(), run.out() + run.err());
+  }
+
+  @Test
+  void violationExitsOneWithLabelPropertyMessageFileAndLine() {
+    Run run = run("validate", "src/test/resources/shapes/agreement-invalid-party-not-actor.ttl");
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(
+        run.out().contains("agreement-invalid-party-not-actor.ttl:15: Violation: Test digital economy agreement"),
+        run.out());
+    assertTrue(run.out().contains("dgov:hasParty = dgr:connectivity: dgov:hasParty must point at an actor"), run.out());
+    assertTrue(run.out().contains("violation(s) in 1 file(s)"), run.out());
+  }
+
+  @Test
+  void syntaxErrorExitsTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("broken.ttl");
+    Files.writeString(file, PREFIXES + "dgr:x a dgov:Agreement ;\n  rdfs:label \"x\"@en\n  rdfs:label \"y\"@zh .\n");
+    Run run = run("validate", file.toString());
+    assertEquals(2, run.exit(), run.out() + run.err());
+    assertTrue(run.err().contains(file + ":6:"), run.err());
+  }
+
+  @Test
+  void missingFileExitsTwo() {
+    Run run = run("validate", "no/such/file.ttl");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("no/such/file.ttl"), run.err());
+  }
+
+  @Test
+  void formatCheckFailsOnANonCanonicalFileAndFormatFixesIt(@TempDir Path dir) throws IOException {
+    TestProjects.copy(dir);
+    Path file = dir.resolve("data/extra.ttl");
+    Files.writeString(file, PREFIXES + "dgr:connectivity   rdfs:comment \"x\"@en .\n");
+    Run check = run("format", "--check", "--root", dir.toString());
+    assertEquals(1, check.exit());
+    assertTrue(check.out().contains("not canonical: data/extra.ttl"), check.out());
+    assertEquals(0, run("format", "--root", dir.toString()).exit());
+    assertEquals(0, run("format", "--check", "--root", dir.toString()).exit());
+  }
+
+  @Test
+  void unknownNamedQueryIsAUsageError() {
+    Run run = run("query", "no-such-query");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("named queries: "), run.err());
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"validate", "query", "export", "format", "serve"}) {
+      Run run = run(command, "--help");
+      assertEquals(0, run.exit(), command);
+      assertTrue(run.out().contains("Usage: dgov-kg " + command), run.out());
+    }
+  }
+}

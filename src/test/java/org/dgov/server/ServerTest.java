@@ -1,0 +1,141 @@
+package org.dgov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.dgov.TestProjects;
+import org.dgov.graph.NamedQuery;
+import org.dgov.graph.Project;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server as a SPARQL client sees it, on a free loopback port. */
+class ServerTest {
+
+  private static FusekiServer server;
+  private static String base;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = DgovServer.start(TestProjects.repository(), 0, true);
+    base = "http://localhost:" + server.getHttpPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+  }
+
+  @Test
+  void answersTheCoverageQueryWithTheExpectedJson() throws Exception {
+    NamedQuery coverage = NamedQuery.read(Path.of("queries/show-coverage-matrix.rq"));
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .header("Accept", "application/sparql-results+json")
+                .POST(HttpRequest.BodyPublishers.ofString(coverage.text()))
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+    ResultSetRewindable actual =
+        ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON).rewindable();
+    ResultSetRewindable expected;
+    try (InputStream in = Files.newInputStream(Path.of("src/test/resources/expected/show-coverage-matrix.tsv"))) {
+      expected = ResultSetMgr.read(in, ResultSetLang.RS_TSV).rewindable();
+    }
+    assertTrue(ResultSetCompare.equalsByTermAndOrder(expected, actual), new String(response.body(), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void answersGetInEveryResultFormat() throws Exception {
+    String query = URLEncoder.encode("SELECT ?s WHERE { ?s a <https://w3id.org/dgov/ontology#State> } LIMIT 1", StandardCharsets.UTF_8);
+    for (String accept : new String[] {"application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"}) {
+      HttpResponse<String> response = get("/dgov/sparql?query=" + query, accept);
+      assertEquals(200, response.statusCode(), accept);
+      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(accept), accept);
+      assertTrue(response.body().contains("https://w3id.org/dgov/id/"), response.body());
+    }
+  }
+
+  @Test
+  void inferredTypesAreServed() throws Exception {
+    String query = URLEncoder.encode("ASK { <https://w3id.org/dgov/id/singapore> a <https://w3id.org/dgov/ontology#Actor> }", StandardCharsets.UTF_8);
+    HttpResponse<String> response = get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+    assertTrue(response.body().contains("true"), response.body());
+  }
+
+  @Test
+  void servesTheGraphStoreReadOnly() throws Exception {
+    HttpResponse<String> read = get("/dgov/data?default", "text/turtle");
+    assertEquals(200, read.statusCode());
+    assertTrue(read.body().contains("w3id.org/dgov/id/rcep"));
+    HttpResponse<String> write =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/data?default"))
+                .header("Content-Type", "text/turtle")
+                .PUT(HttpRequest.BodyPublishers.ofString("<a:b> <a:c> <a:d> ."))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(write.statusCode() >= 400, "a write was accepted: " + write.statusCode());
+  }
+
+  @Test
+  void hasNoUpdateEndpoint() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
+                .header("Content-Type", "application/sparql-update")
+                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <a:b> <a:c> <a:d> }"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, response.statusCode());
+  }
+
+  @Test
+  void refusesFederatedQuery() throws Exception {
+    String query = URLEncoder.encode("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", StandardCharsets.UTF_8);
+    HttpResponse<String> response = get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+    assertTrue(response.statusCode() >= 400, "SERVICE was allowed: " + response.statusCode() + " " + response.body());
+  }
+
+  @Test
+  void doesNotStartOnNonConformingData(@TempDir Path dir) throws IOException {
+    Project project = TestProjects.copy(dir);
+    Files.writeString(
+        dir.resolve("data/broken.ttl"),
+        "@prefix dgov: <https://w3id.org/dgov/ontology#> .\n@prefix dgr: <https://w3id.org/dgov/id/> .\n"
+            + "dgr:rcep dgov:hasParty dgr:connectivity .\n");
+    NonConformingData e = assertThrows(NonConformingData.class, () -> DgovServer.start(project, 0, true));
+    assertTrue(
+        e.report().findings().stream().anyMatch(f -> f.message().contains("dgov:hasParty must point at an actor")),
+        e.report().findings().toString());
+  }
+
+  private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}

@@ -1,0 +1,43 @@
+package org.dgov.vocab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.jena.graph.Node;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDFS;
+import org.dgov.TestProjects;
+import org.dgov.graph.CuratedGraph;
+import org.dgov.graph.SyntaxError;
+import org.junit.jupiter.api.Test;
+
+/** The Java constants and the ontology name the same terms. */
+class DGOVTest {
+
+  @Test
+  void constantsAreExactlyTheOntologyTerms() throws SyntaxError, IllegalAccessException {
+    CuratedGraph graph = CuratedGraph.load(TestProjects.repository());
+    Set<String> declared = new TreeSet<>();
+    graph.ontology().find(Node.ANY, RDFS.isDefinedBy.asNode(), DGOV.ontology.asNode())
+        .forEach(t -> declared.add(t.getSubject().getURI()));
+    Set<String> constants = new TreeSet<>();
+    for (Field field : DGOV.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && Resource.class.isAssignableFrom(field.getType())) {
+        Resource term = (Resource) field.get(null);
+        if (!term.equals(DGOV.ontology)) {
+          assertEquals(DGOV.NS + field.getName(), term.getURI(), "constant named unlike its term");
+          constants.add(term.getURI());
+        }
+      }
+    }
+    Set<String> missing = new TreeSet<>(declared);
+    missing.removeAll(constants);
+    Set<String> extra = new TreeSet<>(constants);
+    extra.removeAll(declared);
+    assertEquals(Set.of(), missing, "ontology terms without a constant in DGOV");
+    assertEquals(Set.of(), extra, "constants in DGOV that the ontology does not declare");
+  }
+}
