@@ -43,7 +43,8 @@ final class FormatCommand implements Callable<Integer> {
         }
       }
     }
-    changed.forEach(f -> spec.commandLine().getOut().println((check ? "not canonical: " : "formatted: ") + f));
+    changed.forEach(
+        f -> spec.commandLine().getOut().println((check ? "not canonical: " : "formatted: ") + f));
     return check && !changed.isEmpty() ? 1 : 0;
   }
 }

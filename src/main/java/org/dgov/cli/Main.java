@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "dgov-kg",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "A knowledge graph of global digital governance: validate, query, export, format and serve it.",
+    description =
+        "A knowledge graph of global digital governance: validate, query, export, format and serve it.",
     subcommands = {
       ValidateCommand.class,
       QueryCommand.class,

@@ -11,7 +11,8 @@ final class ProjectOption {
       names = "--root",
       paramLabel = "DIR",
       defaultValue = ".",
-      description = "The repository holding ontology/, shapes/, data/ and queries/ (default: the current folder).")
+      description =
+          "The repository holding ontology/, shapes/, data/ and queries/ (default: the current folder).")
   Path root;
 
   Project project() {

@@ -36,9 +36,12 @@ final class QueryCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Project project = projectOption.project();
-    Path file = query.endsWith(".rq") ? Path.of(query) : project.queriesDir().resolve(query + ".rq");
+    Path file =
+        query.endsWith(".rq") ? Path.of(query) : project.queriesDir().resolve(query + ".rq");
     if (!Files.isRegularFile(file)) {
-      String known = String.join(", ", NamedQuery.all(project.queriesDir()).stream().map(NamedQuery::name).toList());
+      String known =
+          String.join(
+              ", ", NamedQuery.all(project.queriesDir()).stream().map(NamedQuery::name).toList());
       throw new IllegalArgumentException("no query " + file + "; named queries: " + known);
     }
     var graph = Inference.rdfsClosure(CuratedGraph.load(project));

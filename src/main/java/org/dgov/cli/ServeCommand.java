@@ -20,7 +20,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin ProjectOption projectOption;
 
-  @Option(names = "--port", defaultValue = "3030", description = "HTTP port (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      defaultValue = "3030",
+      description = "HTTP port (default: ${DEFAULT-VALUE}).")
   int port;
 
   @Option(names = "--localhost", description = "Listen on the loopback interface only.")

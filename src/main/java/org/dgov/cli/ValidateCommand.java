@@ -31,7 +31,10 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Mixin ProjectOption projectOption;
 
-  @Parameters(paramLabel = "FILE", arity = "0..*", description = "New entries in Turtle or JSON-LD.")
+  @Parameters(
+      paramLabel = "FILE",
+      arity = "0..*",
+      description = "New entries in Turtle or JSON-LD.")
   List<Path> files = new ArrayList<>();
 
   @Spec CommandSpec spec;
@@ -63,7 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
     String scope = files.isEmpty() ? "the curated graph" : files.size() + " file(s)";
     if (report.conforms()) {
-      out.println("conforms: " + scope + " satisfies the shapes and every quote stands on its page");
+      out.println(
+          "conforms: " + scope + " satisfies the shapes and every quote stands on its page");
       return 0;
     }
     out.println(report.findings().size() + " violation(s) in " + scope);

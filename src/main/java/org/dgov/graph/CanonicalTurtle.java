@@ -48,7 +48,8 @@ public final class CanonicalTurtle {
     Comparator<Statement> order =
         Comparator.comparing((Statement st) -> subjectRank(st.getSubject(), model))
             .thenComparing(Statement::getSubject, byKey)
-            .thenComparing(st -> st.getPredicate().equals(RDF.TYPE) ? "" : st.getPredicate().stringValue())
+            .thenComparing(
+                st -> st.getPredicate().equals(RDF.TYPE) ? "" : st.getPredicate().stringValue())
             .thenComparing(Statement::getObject, byKey);
     List<Statement> statements = model.stream().sorted(order).toList();
 
@@ -84,7 +85,11 @@ public final class CanonicalTurtle {
           depth > 16
               ? "_:"
               : model.filter(node, null, null).stream()
-                  .map(st -> st.getPredicate().stringValue() + " " + key(st.getObject(), model, keys, depth + 1))
+                  .map(
+                      st ->
+                          st.getPredicate().stringValue()
+                              + " "
+                              + key(st.getObject(), model, keys, depth + 1))
                   .sorted()
                   .collect(Collectors.joining(" ; ", "_:[", "]"));
     } else if (value instanceof Literal literal) {
@@ -92,7 +97,10 @@ public final class CanonicalTurtle {
           "\""
               + literal.getLabel()
               + "\""
-              + literal.getLanguage().map(l -> "@" + l).orElse("^^" + literal.getDatatype().stringValue());
+              + literal
+                  .getLanguage()
+                  .map(l -> "@" + l)
+                  .orElse("^^" + literal.getDatatype().stringValue());
     } else {
       key = value.stringValue();
     }

@@ -18,7 +18,9 @@ public final class Export {
 
   private Export() {}
 
-  /** Writes {@code dgov.*} and {@code dgov-inferred.*} into {@code dir}; returns the files written. */
+  /**
+   * Writes {@code dgov.*} and {@code dgov-inferred.*} into {@code dir}; returns the files written.
+   */
   public static List<Path> write(CuratedGraph graph, Path dir) throws IOException {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();

@@ -16,14 +16,16 @@ import java.util.stream.Stream;
  */
 public record NamedQuery(String name, String title, String description, String text) {
 
-  private static final Pattern HEADER = Pattern.compile("^#\\s*(title|description):\\s*(.*)$", Pattern.MULTILINE);
+  private static final Pattern HEADER =
+      Pattern.compile("^#\\s*(title|description):\\s*(.*)$", Pattern.MULTILINE);
 
   /** Reads {@code file}; its name without {@code .rq} is the query's name. */
   public static NamedQuery read(Path file) {
     try {
       String text = Files.readString(file);
       String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
-      return new NamedQuery(name, header(text, "title").orElse(name), header(text, "description").orElse(""), text);
+      return new NamedQuery(
+          name, header(text, "title").orElse(name), header(text, "description").orElse(""), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -35,7 +37,11 @@ public record NamedQuery(String name, String title, String description, String t
       return List.of();
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.toString().endsWith(".rq")).sorted().map(NamedQuery::read).toList();
+      return files
+          .filter(p -> p.toString().endsWith(".rq"))
+          .sorted()
+          .map(NamedQuery::read)
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,18 +8,28 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The curated repository on disk: ontology, shapes, data, named queries and server configuration. */
+/**
+ * The curated repository on disk: ontology, shapes, data, named queries and server configuration.
+ */
 public record Project(Path root) {
 
-  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules", "drafts");
+  private static final Set<String> SKIPPED_DIRS =
+      Set.of(".git", "target", "node_modules", "drafts");
 
-  /** The project rooted at {@code dir}, which must hold {@code ontology/}, {@code shapes/} and {@code data/}. */
+  /**
+   * The project rooted at {@code dir}, which must hold {@code ontology/}, {@code shapes/} and
+   * {@code data/}.
+   */
   public static Project at(Path dir) {
     Path root = dir.toAbsolutePath().normalize();
     for (String sub : List.of("ontology", "shapes", "data")) {
       if (!Files.isDirectory(root.resolve(sub))) {
         throw new IllegalArgumentException(
-            "no " + sub + "/ folder under " + root + ": run from the repository root or pass --root DIR");
+            "no "
+                + sub
+                + "/ folder under "
+                + root
+                + ": run from the repository root or pass --root DIR");
       }
     }
     return new Project(root);
@@ -53,7 +63,10 @@ public record Project(Path root) {
   public List<Path> allTurtleFiles() {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".ttl"))
-          .filter(p -> root.relativize(p).getNameCount() == 1 || !SKIPPED_DIRS.contains(root.relativize(p).getName(0).toString()))
+          .filter(
+              p ->
+                  root.relativize(p).getNameCount() == 1
+                      || !SKIPPED_DIRS.contains(root.relativize(p).getName(0).toString()))
           .sorted()
           .toList();
     } catch (IOException e) {

@@ -36,7 +36,9 @@ public final class RdfFiles {
     }
   }
 
-  /** Parses {@code file}, named {@code display} in messages; the language comes from the extension. */
+  /**
+   * Parses {@code file}, named {@code display} in messages; the language comes from the extension.
+   */
   public static Parsed parse(Path file, String display) throws SyntaxError {
     Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
     try (InputStream in = Files.newInputStream(file)) {
@@ -61,13 +63,11 @@ public final class RdfFiles {
     } catch (RuntimeException e) {
       throw new SyntaxError(display, 0, 0, e.getMessage());
     }
-    Map<String, Long> lines =
-        lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display) : Map.of();
+    Map<String, Long> lines = lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display) : Map.of();
     return new Parsed(display, graph, lines);
   }
 
-  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display)
-      throws SyntaxError {
+  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display) throws SyntaxError {
     Map<String, Long> lines = new HashMap<>();
     long[] current = {0};
     var parser = Rio.createParser(RDFFormat.TURTLE);
@@ -84,7 +84,8 @@ public final class RdfFiles {
     try {
       parser.parse(new java.io.ByteArrayInputStream(bytes), "https://w3id.org/dgov/id/");
     } catch (RDFParseException e) {
-      throw new SyntaxError(display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
+      throw new SyntaxError(
+          display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
     } catch (IOException e) {
       throw new SyntaxError(display, 0, 0, e.getMessage());
     }

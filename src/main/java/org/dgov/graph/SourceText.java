@@ -9,7 +9,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The white paper's text, page by page as printed, for checking quotes with white space ignored. */
+/**
+ * The white paper's text, page by page as printed, for checking quotes with white space ignored.
+ */
 public final class SourceText {
 
   private static final Pattern PAGE = Pattern.compile("^=== page (\\S+) ===$", Pattern.MULTILINE);
@@ -53,7 +55,10 @@ public final class SourceText {
   /** The first page that holds {@code quote}, if any: a hint for a wrong page number. */
   public Optional<String> findPage(String quote) {
     String q = squeeze(quote);
-    return pages.entrySet().stream().filter(e -> e.getValue().contains(q)).map(Map.Entry::getKey).findFirst();
+    return pages.entrySet().stream()
+        .filter(e -> e.getValue().contains(q))
+        .map(Map.Entry::getKey)
+        .findFirst();
   }
 
   private static String squeeze(String s) {

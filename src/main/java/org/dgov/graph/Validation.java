@@ -50,7 +50,9 @@ public final class Validation {
     return new Report(List.copyOf(findings));
   }
 
-  /** The findings about the resources that {@code entries} describe, checked with the whole graph. */
+  /**
+   * The findings about the resources that {@code entries} describe, checked with the whole graph.
+   */
   public static Report validateEntries(
       CuratedGraph graph, List<RdfFiles.Parsed> entries, SourceText source) {
     Set<String> subjects =
@@ -68,7 +70,9 @@ public final class Validation {
     PrefixMapping prefixes = prefixes(union);
     Node focus = entry.focusNode();
     String path =
-        entry.resultPath() == null ? "" : PathWriter.asString(entry.resultPath(), new Prologue(prefixes));
+        entry.resultPath() == null
+            ? ""
+            : PathWriter.asString(entry.resultPath(), new Prologue(prefixes));
     String value = entry.value() == null ? "" : FmtUtils.stringForNode(entry.value(), prefixes);
     return new Finding(
         focus.isURI() ? focus.getURI() : FmtUtils.stringForNode(focus, prefixes),
@@ -99,7 +103,10 @@ public final class Validation {
                           label(union, resource),
                           "dgov:evidence/dgov:quote",
                           "\"" + abbreviate(quote) + "\"",
-                          "quote not found on page " + page + " of the white paper (white space ignored)" + hint,
+                          "quote not found on page "
+                              + page
+                              + " of the white paper (white space ignored)"
+                              + hint,
                           "Violation",
                           graph.locate(resource)));
                 }

@@ -53,7 +53,9 @@ public final class DgovServer {
     return server;
   }
 
-  /** Builds a server on {@code port} (0 for any free port) serving {@code graph}; not yet started. */
+  /**
+   * Builds a server on {@code port} (0 for any free port) serving {@code graph}; not yet started.
+   */
   public static FusekiServer build(Project project, Graph graph, int port, boolean loopbackOnly) {
     FusekiServer server =
         FusekiServer.create()
@@ -63,7 +65,8 @@ public final class DgovServer {
             .build();
     DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);
     if (dap == null) {
-      throw new IllegalStateException(project.display(project.fusekiConfig()) + " declares no service named " + SERVICE);
+      throw new IllegalStateException(
+          project.display(project.fusekiConfig()) + " declares no service named " + SERVICE);
     }
     DatasetGraph dataset = dap.getDataService().getDataset();
     Txn.executeWrite(

@@ -8,7 +8,8 @@ public class NonConformingData extends Exception {
   private final transient Report report;
 
   public NonConformingData(Report report) {
-    super(report.findings().size() + " violation(s) in the curated data; the server does not start");
+    super(
+        report.findings().size() + " violation(s) in the curated data; the server does not start");
     this.report = report;
   }
 

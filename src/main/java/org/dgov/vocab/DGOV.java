@@ -17,15 +17,19 @@ public final class DGOV {
   public static final String SHAPES = "https://w3id.org/dgov/shapes#";
 
   /** The ontology's own IRI. */
-  public static final Resource ontology = ResourceFactory.createResource("https://w3id.org/dgov/ontology");
+  public static final Resource ontology =
+      ResourceFactory.createResource("https://w3id.org/dgov/ontology");
 
   public static final Resource Actor = resource("Actor");
   public static final Resource State = resource("State");
   public static final Resource Organization = resource("Organization");
-  public static final Resource IntergovernmentalOrganization = resource("IntergovernmentalOrganization");
-  public static final Resource MultistakeholderOrganization = resource("MultistakeholderOrganization");
+  public static final Resource IntergovernmentalOrganization =
+      resource("IntergovernmentalOrganization");
+  public static final Resource MultistakeholderOrganization =
+      resource("MultistakeholderOrganization");
   public static final Resource StandardsOrganization = resource("StandardsOrganization");
-  public static final Resource InternetResourceOrganization = resource("InternetResourceOrganization");
+  public static final Resource InternetResourceOrganization =
+      resource("InternetResourceOrganization");
   public static final Resource TechnologyAlliance = resource("TechnologyAlliance");
   public static final Resource GovernmentBody = resource("GovernmentBody");
   public static final Resource Company = resource("Company");

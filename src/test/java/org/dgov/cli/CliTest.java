@@ -53,16 +53,23 @@ class CliTest {
     Run run = run("validate", "src/test/resources/shapes/agreement-invalid-party-not-actor.ttl");
     assertEquals(1, run.exit(), run.out() + run.err());
     assertTrue(
-        run.out().contains("agreement-invalid-party-not-actor.ttl:15: Violation: Test digital economy agreement"),
+        run.out()
+            .contains(
+                "agreement-invalid-party-not-actor.ttl:15: Violation: Test digital economy agreement"),
         run.out());
-    assertTrue(run.out().contains("dgov:hasParty = dgr:connectivity: dgov:hasParty must point at an actor"), run.out());
+    assertTrue(
+        run.out()
+            .contains("dgov:hasParty = dgr:connectivity: dgov:hasParty must point at an actor"),
+        run.out());
     assertTrue(run.out().contains("violation(s) in 1 file(s)"), run.out());
   }
 
   @Test
   void syntaxErrorExitsTwoNamingFileLineAndColumn(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("broken.ttl");
-    Files.writeString(file, PREFIXES + "dgr:x a dgov:Agreement ;\n  rdfs:label \"x\"@en\n  rdfs:label \"y\"@zh .\n");
+    Files.writeString(
+        file,
+        PREFIXES + "dgr:x a dgov:Agreement ;\n  rdfs:label \"x\"@en\n  rdfs:label \"y\"@zh .\n");
     Run run = run("validate", file.toString());
     assertEquals(2, run.exit(), run.out() + run.err());
     assertTrue(run.err().contains(file + ":6:"), run.err());

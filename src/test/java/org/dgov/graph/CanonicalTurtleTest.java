@@ -16,8 +16,7 @@ class CanonicalTurtleTest {
         PREFIXES
             + "dgr:b dgov:page 2 .\ndgr:a dgov:evidence _:x , _:y .\n_:x dgov:page 5 .\n_:y dgov:page 3 .\n";
     String two =
-        PREFIXES
-            + "dgr:a dgov:evidence [ dgov:page 3 ] , [ dgov:page 5 ] .\ndgr:b dgov:page 2 .\n";
+        PREFIXES + "dgr:a dgov:evidence [ dgov:page 3 ] , [ dgov:page 5 ] .\ndgr:b dgov:page 2 .\n";
     assertEquals(CanonicalTurtle.format(one, "one"), CanonicalTurtle.format(two, "two"));
   }
 

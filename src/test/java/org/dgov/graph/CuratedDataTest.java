@@ -42,7 +42,8 @@ class CuratedDataTest {
   void everyQuoteIsCheckedAgainstThePageText() throws IOException {
     SourceText source = SourceText.read(project.sourceText());
     List<Triple> quotes = graph.data().find(Node.ANY, DGOV.quote.asNode(), Node.ANY).toList();
-    assertTrue(quotes.size() > 50, "expected the curated data to quote the paper, found " + quotes.size());
+    assertTrue(
+        quotes.size() > 50, "expected the curated data to quote the paper, found " + quotes.size());
     for (Triple t : quotes) {
       Node page =
           graph.data().find(t.getSubject(), DGOV.page.asNode(), Node.ANY).next().getObject();
@@ -56,7 +57,9 @@ class CuratedDataTest {
   @Test
   void labelsAreUniqueAcrossTheGraph() {
     Map<String, List<Node>> byLabel = new HashMap<>();
-    graph.union().find(Node.ANY, RDFS.label.asNode(), Node.ANY)
+    graph
+        .union()
+        .find(Node.ANY, RDFS.label.asNode(), Node.ANY)
         .forEach(
             t ->
                 byLabel

@@ -42,7 +42,10 @@ class CuratedFilesTest {
     String once = CanonicalTurtle.format(Files.readString(file), file.toString());
     assertEquals(once, CanonicalTurtle.format(once, file.toString()));
     assertTrue(
-        RdfFiles.parse(once.getBytes(java.nio.charset.StandardCharsets.UTF_8), org.apache.jena.riot.Lang.TURTLE, "formatted")
+        RdfFiles.parse(
+                once.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                org.apache.jena.riot.Lang.TURTLE,
+                "formatted")
             .graph()
             .isIsomorphicWith(RdfFiles.parse(file, file.toString()).graph()),
         "formatting " + file + " changed its triples");

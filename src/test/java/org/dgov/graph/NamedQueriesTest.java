@@ -23,9 +23,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every named query has a readable header and returns its stored expected result
- * ({@code src/test/resources/expected/NAME.tsv}), in order where the query orders.
- * To accept a deliberate change: {@code java -jar target/dgov-kg.jar query NAME --format tsv > src/test/resources/expected/NAME.tsv}.
+ * Every named query has a readable header and returns its stored expected result ({@code
+ * src/test/resources/expected/NAME.tsv}), in order where the query orders. To accept a deliberate
+ * change: {@code java -jar target/dgov-kg.jar query NAME --format tsv >
+ * src/test/resources/expected/NAME.tsv}.
  */
 class NamedQueriesTest {
 
@@ -46,7 +47,8 @@ class NamedQueriesTest {
   void hasTitleAndDescription(NamedQuery query) {
     assertFalse(query.title().equals(query.name()), query.name() + " has no '# title:' line");
     assertFalse(query.description().isEmpty(), query.name() + " has no '# description:' line");
-    assertTrue(query.name().matches("[a-z]+(-[a-z]+)+"), query.name() + " is not named verb-object");
+    assertTrue(
+        query.name().matches("[a-z]+(-[a-z]+)+"), query.name() + " is not named verb-object");
   }
 
   @ParameterizedTest
@@ -61,7 +63,9 @@ class NamedQueriesTest {
     try (InputStream in = Files.newInputStream(expectedFile)) {
       expected = read(in);
     }
-    assertTrue(expected.size() > 0, expectedFile + " is empty: a query that answers nothing tests nothing");
+    assertTrue(
+        expected.size() > 0,
+        expectedFile + " is empty: a query that answers nothing tests nothing");
     Query parsed = QueryFactory.create(query.text());
     boolean same =
         parsed.hasOrderBy()

@@ -25,7 +25,13 @@ import org.junit.jupiter.api.Test;
 class OntologyTest {
 
   private static final List<Node> DECLARATIONS =
-      List.of(OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, OWL.NamedIndividual, OWL.Ontology)
+      List.of(
+              OWL.Class,
+              OWL.ObjectProperty,
+              OWL.DatatypeProperty,
+              OWL.AnnotationProperty,
+              OWL.NamedIndividual,
+              OWL.Ontology)
           .stream()
           .map(r -> r.asNode())
           .toList();
@@ -38,7 +44,10 @@ class OntologyTest {
     graph = CuratedGraph.load(TestProjects.repository());
     declared = new TreeSet<>();
     for (Node kind : DECLARATIONS) {
-      graph.ontology().find(Node.ANY, RDF.type.asNode(), kind).forEach(t -> declared.add(t.getSubject().getURI()));
+      graph
+          .ontology()
+          .find(Node.ANY, RDF.type.asNode(), kind)
+          .forEach(t -> declared.add(t.getSubject().getURI()));
     }
   }
 
@@ -46,8 +55,18 @@ class OntologyTest {
   void versionMatchesTheBuild() {
     String version = System.getProperty("dgov.version");
     assertTrue(version != null, "run through Maven, which passes the project version");
-    Node info = graph.ontology().find(DGOV.ontology.asNode(), OWL.versionInfo.asNode(), Node.ANY).next().getObject();
-    Node iri = graph.ontology().find(DGOV.ontology.asNode(), OWL.versionIRI.asNode(), Node.ANY).next().getObject();
+    Node info =
+        graph
+            .ontology()
+            .find(DGOV.ontology.asNode(), OWL.versionInfo.asNode(), Node.ANY)
+            .next()
+            .getObject();
+    Node iri =
+        graph
+            .ontology()
+            .find(DGOV.ontology.asNode(), OWL.versionIRI.asNode(), Node.ANY)
+            .next()
+            .getObject();
     assertEquals(version, info.getLiteralLexicalForm());
     assertEquals("https://w3id.org/dgov/ontology/" + version, iri.getURI());
   }
@@ -59,9 +78,12 @@ class OntologyTest {
       if (!isBuiltIn(t.getPredicate())) {
         requireDeclared(t.getPredicate(), undeclared);
       }
-      if (t.getPredicate().equals(RDF.type.asNode()) || t.getPredicate().equals(RDFS.subClassOf.asNode())
-          || t.getPredicate().equals(RDFS.domain.asNode()) || t.getPredicate().equals(RDFS.range.asNode())) {
-        if (!isBuiltIn(t.getObject()) && !t.getObject().getURI().startsWith("http://www.w3.org/2001/XMLSchema#")) {
+      if (t.getPredicate().equals(RDF.type.asNode())
+          || t.getPredicate().equals(RDFS.subClassOf.asNode())
+          || t.getPredicate().equals(RDFS.domain.asNode())
+          || t.getPredicate().equals(RDFS.range.asNode())) {
+        if (!isBuiltIn(t.getObject())
+            && !t.getObject().getURI().startsWith("http://www.w3.org/2001/XMLSchema#")) {
           requireDeclared(t.getObject(), undeclared);
         }
       }
@@ -73,11 +95,16 @@ class OntologyTest {
   void everyDgovTermUsedAnywhereIsDeclared() {
     Set<String> undeclared = new TreeSet<>();
     for (Graph g : List.of(graph.data(), graph.shapes())) {
-      g.find().forEach(t -> List.of(t.getSubject(), t.getPredicate(), t.getObject()).forEach(n -> {
-        if (n.isURI() && n.getURI().startsWith(DGOV.NS)) {
-          requireDeclared(n, undeclared);
-        }
-      }));
+      g.find()
+          .forEach(
+              t ->
+                  List.of(t.getSubject(), t.getPredicate(), t.getObject())
+                      .forEach(
+                          n -> {
+                            if (n.isURI() && n.getURI().startsWith(DGOV.NS)) {
+                              requireDeclared(n, undeclared);
+                            }
+                          }));
     }
     Pattern term = Pattern.compile("dgov:([A-Za-z0-9]+)");
     for (NamedQuery query : NamedQuery.all(TestProjects.repository().queriesDir())) {
@@ -94,11 +121,15 @@ class OntologyTest {
   @Test
   void everyPropertyTheDataUsesIsDeclared() {
     Set<String> undeclared = new TreeSet<>();
-    graph.data().find().forEach(t -> {
-      if (!isBuiltIn(t.getPredicate())) {
-        requireDeclared(t.getPredicate(), undeclared);
-      }
-    });
+    graph
+        .data()
+        .find()
+        .forEach(
+            t -> {
+              if (!isBuiltIn(t.getPredicate())) {
+                requireDeclared(t.getPredicate(), undeclared);
+              }
+            });
     assertEquals(Set.of(), undeclared, "properties used in data/ but not declared in the ontology");
   }
 
@@ -106,8 +137,14 @@ class OntologyTest {
   void noPunning() {
     Map<String, Set<String>> kinds = new HashMap<>();
     for (Node kind : DECLARATIONS) {
-      graph.ontology().find(Node.ANY, RDF.type.asNode(), kind)
-          .forEach(t -> kinds.computeIfAbsent(t.getSubject().getURI(), k -> new TreeSet<>()).add(kind.getLocalName()));
+      graph
+          .ontology()
+          .find(Node.ANY, RDF.type.asNode(), kind)
+          .forEach(
+              t ->
+                  kinds
+                      .computeIfAbsent(t.getSubject().getURI(), k -> new TreeSet<>())
+                      .add(kind.getLocalName()));
     }
     kinds.values().removeIf(k -> k.size() == 1);
     assertEquals(Map.of(), kinds, "IRIs declared as more than one kind of entity");
@@ -124,6 +161,8 @@ class OntologyTest {
       return true;
     }
     String iri = node.getURI();
-    return iri.startsWith(RDF.getURI()) || iri.startsWith(RDFS.getURI()) || iri.startsWith(OWL.getURI());
+    return iri.startsWith(RDF.getURI())
+        || iri.startsWith(RDFS.getURI())
+        || iri.startsWith(OWL.getURI());
   }
 }

@@ -32,7 +32,8 @@ class RdfFilesTest {
   @Test
   void illFormedLiteralIsRejected() {
     String turtle =
-        PREFIXES + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\ndgr:x rdfs:comment \"2022-13-45\"^^xsd:date .\n";
+        PREFIXES
+            + "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\ndgr:x rdfs:comment \"2022-13-45\"^^xsd:date .\n";
     SyntaxError e = assertThrows(SyntaxError.class, () -> parse(turtle));
     assertEquals(4, e.line(), e.getMessage());
   }
@@ -40,7 +41,9 @@ class RdfFilesTest {
   /** The line reported is that of the subject's first statement, as RDF4J Rio reports it. */
   @Test
   void recordsTheLineWhereEachSubjectStarts() throws SyntaxError {
-    String turtle = PREFIXES + "\ndgr:a rdfs:label \"a\"@en .\n\ndgr:b rdfs:label \"b\"@en ;\n  rdfs:comment \"c\"@en .\n";
+    String turtle =
+        PREFIXES
+            + "\ndgr:a rdfs:label \"a\"@en .\n\ndgr:b rdfs:label \"b\"@en ;\n  rdfs:comment \"c\"@en .\n";
     RdfFiles.Parsed parsed = parse(turtle);
     assertEquals(new Location("entry.ttl", 4), parsed.locate("https://w3id.org/dgov/id/a"));
     assertEquals(new Location("entry.ttl", 6), parsed.locate("https://w3id.org/dgov/id/b"));

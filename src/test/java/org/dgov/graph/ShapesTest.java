@@ -61,7 +61,8 @@ class ShapesTest {
   void fixtureGivesTheExpectedOutcome(Case c) throws SyntaxError {
     RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(c.fixture()), c.fixture());
     Report report = Validation.validateEntries(graph, List.of(entry), source);
-    String found = report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
+    String found =
+        report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
     if (c.expected().equals("conforms")) {
       assertTrue(report.conforms(), found);
     } else {
@@ -69,7 +70,8 @@ class ShapesTest {
           report.findings().stream().anyMatch(f -> f.message().contains(c.expected())),
           "expected «" + c.expected() + "» among:\n" + found);
       assertTrue(
-          report.findings().stream().allMatch(f -> f.location() != null && f.location().file().equals(c.fixture())),
+          report.findings().stream()
+              .allMatch(f -> f.location() != null && f.location().file().equals(c.fixture())),
           "every finding should name the fixture file and line:\n" + found);
     }
   }
@@ -77,7 +79,8 @@ class ShapesTest {
   @Test
   void everyTargetedShapeHasAValidAndAnInvalidFixture() throws IOException {
     Set<String> shapes =
-        Stream.of(SHACL.targetClass, SHACL.targetSubjectsOf, SHACL.targetNode, SHACL.targetObjectsOf)
+        Stream.of(
+                SHACL.targetClass, SHACL.targetSubjectsOf, SHACL.targetNode, SHACL.targetObjectsOf)
             .flatMap(p -> graph.shapes().find(Node.ANY, p, Node.ANY).toList().stream())
             .map(t -> t.getSubject().getURI().substring(DGOV.SHAPES.length()))
             .collect(Collectors.toSet());

@@ -58,31 +58,54 @@ class ServerTest {
                 .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, response.statusCode());
-    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/sparql-results+json"));
+    assertTrue(
+        response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("application/sparql-results+json"));
     ResultSetRewindable actual =
-        ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON).rewindable();
+        ResultSetMgr.read(new ByteArrayInputStream(response.body()), ResultSetLang.RS_JSON)
+            .rewindable();
     ResultSetRewindable expected;
-    try (InputStream in = Files.newInputStream(Path.of("src/test/resources/expected/show-coverage-matrix.tsv"))) {
+    try (InputStream in =
+        Files.newInputStream(Path.of("src/test/resources/expected/show-coverage-matrix.tsv"))) {
       expected = ResultSetMgr.read(in, ResultSetLang.RS_TSV).rewindable();
     }
-    assertTrue(ResultSetCompare.equalsByTermAndOrder(expected, actual), new String(response.body(), StandardCharsets.UTF_8));
+    assertTrue(
+        ResultSetCompare.equalsByTermAndOrder(expected, actual),
+        new String(response.body(), StandardCharsets.UTF_8));
   }
 
   @Test
   void answersGetInEveryResultFormat() throws Exception {
-    String query = URLEncoder.encode("SELECT ?s WHERE { ?s a <https://w3id.org/dgov/ontology#State> } LIMIT 1", StandardCharsets.UTF_8);
-    for (String accept : new String[] {"application/sparql-results+json", "application/sparql-results+xml", "text/csv", "text/tab-separated-values"}) {
+    String query =
+        URLEncoder.encode(
+            "SELECT ?s WHERE { ?s a <https://w3id.org/dgov/ontology#State> } LIMIT 1",
+            StandardCharsets.UTF_8);
+    for (String accept :
+        new String[] {
+          "application/sparql-results+json",
+          "application/sparql-results+xml",
+          "text/csv",
+          "text/tab-separated-values"
+        }) {
       HttpResponse<String> response = get("/dgov/sparql?query=" + query, accept);
       assertEquals(200, response.statusCode(), accept);
-      assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith(accept), accept);
+      assertTrue(
+          response.headers().firstValue("Content-Type").orElse("").startsWith(accept), accept);
       assertTrue(response.body().contains("https://w3id.org/dgov/id/"), response.body());
     }
   }
 
   @Test
   void inferredTypesAreServed() throws Exception {
-    String query = URLEncoder.encode("ASK { <https://w3id.org/dgov/id/singapore> a <https://w3id.org/dgov/ontology#Actor> }", StandardCharsets.UTF_8);
-    HttpResponse<String> response = get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+    String query =
+        URLEncoder.encode(
+            "ASK { <https://w3id.org/dgov/id/singapore> a <https://w3id.org/dgov/ontology#Actor> }",
+            StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
     assertTrue(response.body().contains("true"), response.body());
   }
 
@@ -115,9 +138,15 @@ class ServerTest {
 
   @Test
   void refusesFederatedQuery() throws Exception {
-    String query = URLEncoder.encode("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", StandardCharsets.UTF_8);
-    HttpResponse<String> response = get("/dgov/sparql?query=" + query, "application/sparql-results+json");
-    assertTrue(response.statusCode() >= 400, "SERVICE was allowed: " + response.statusCode() + " " + response.body());
+    String query =
+        URLEncoder.encode(
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+            StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+    assertTrue(
+        response.statusCode() >= 400,
+        "SERVICE was allowed: " + response.statusCode() + " " + response.body());
   }
 
   @Test
@@ -127,13 +156,16 @@ class ServerTest {
         dir.resolve("data/broken.ttl"),
         "@prefix dgov: <https://w3id.org/dgov/ontology#> .\n@prefix dgr: <https://w3id.org/dgov/id/> .\n"
             + "dgr:rcep dgov:hasParty dgr:connectivity .\n");
-    NonConformingData e = assertThrows(NonConformingData.class, () -> DgovServer.start(project, 0, true));
+    NonConformingData e =
+        assertThrows(NonConformingData.class, () -> DgovServer.start(project, 0, true));
     assertTrue(
-        e.report().findings().stream().anyMatch(f -> f.message().contains("dgov:hasParty must point at an actor")),
+        e.report().findings().stream()
+            .anyMatch(f -> f.message().contains("dgov:hasParty must point at an actor")),
         e.report().findings().toString());
   }
 
-  private static HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
+  private static HttpResponse<String> get(String path, String accept)
+      throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
         HttpResponse.BodyHandlers.ofString());

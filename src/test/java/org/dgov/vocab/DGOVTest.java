@@ -21,11 +21,14 @@ class DGOVTest {
   void constantsAreExactlyTheOntologyTerms() throws SyntaxError, IllegalAccessException {
     CuratedGraph graph = CuratedGraph.load(TestProjects.repository());
     Set<String> declared = new TreeSet<>();
-    graph.ontology().find(Node.ANY, RDFS.isDefinedBy.asNode(), DGOV.ontology.asNode())
+    graph
+        .ontology()
+        .find(Node.ANY, RDFS.isDefinedBy.asNode(), DGOV.ontology.asNode())
         .forEach(t -> declared.add(t.getSubject().getURI()));
     Set<String> constants = new TreeSet<>();
     for (Field field : DGOV.class.getFields()) {
-      if (Modifier.isStatic(field.getModifiers()) && Resource.class.isAssignableFrom(field.getType())) {
+      if (Modifier.isStatic(field.getModifiers())
+          && Resource.class.isAssignableFrom(field.getType())) {
         Resource term = (Resource) field.get(null);
         if (!term.equals(DGOV.ontology)) {
           assertEquals(DGOV.NS + field.getName(), term.getURI(), "constant named unlike its term");
