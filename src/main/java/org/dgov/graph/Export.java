@@ -13,8 +13,13 @@ import org.apache.jena.riot.RDFFormat;
 /** Writes the graph as dumps: as curated, and with its RDFS closure, in three syntaxes each. */
 public final class Export {
 
-  private static final List<RDFFormat> FORMATS =
-      List.of(RDFFormat.TURTLE_PRETTY, RDFFormat.NTRIPLES_UTF8, RDFFormat.JSONLD11_PRETTY);
+  private record Syntax(String extension, RDFFormat format) {}
+
+  private static final List<Syntax> SYNTAXES =
+      List.of(
+          new Syntax("ttl", RDFFormat.TURTLE_PRETTY),
+          new Syntax("nt", RDFFormat.NTRIPLES_UTF8),
+          new Syntax("jsonld", RDFFormat.JSONLD11_PRETTY));
 
   private Export() {}
 
@@ -31,10 +36,10 @@ public final class Export {
 
   private static List<Path> write(Graph graph, Path dir, String name) throws IOException {
     List<Path> written = new ArrayList<>();
-    for (RDFFormat format : FORMATS) {
-      Path file = dir.resolve(name + "." + format.getLang().getFileExtensions().get(0));
+    for (Syntax syntax : SYNTAXES) {
+      Path file = dir.resolve(name + "." + syntax.extension());
       try (OutputStream out = Files.newOutputStream(file)) {
-        RDFDataMgr.write(out, graph, format);
+        RDFDataMgr.write(out, graph, syntax.format());
       }
       written.add(file);
     }

@@ -33,8 +33,12 @@ public final class Inference {
     return closure;
   }
 
-  /** Drops entailments about anonymous class expressions (owl:unionOf and the like). */
+  /**
+   * Drops entailments that are not plain RDF (literal subjects, from ranges such as xsd:string) and
+   * types that are anonymous class expressions (owl:unionOf and the like).
+   */
   private static boolean isUseful(Triple t) {
-    return !(t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank());
+    return !t.getSubject().isLiteral()
+        && !(t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank());
   }
 }
