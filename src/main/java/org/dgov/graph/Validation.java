@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.shacl.ShaclValidator;
@@ -17,6 +18,7 @@ import org.apache.jena.shared.PrefixMapping;
 import org.apache.jena.sparql.core.Prologue;
 import org.apache.jena.sparql.path.PathWriter;
 import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.dgov.vocab.DGOV;
 
@@ -42,6 +44,7 @@ public final class Validation {
       findings.add(toFinding(entry, union, graph));
     }
     findings.addAll(checkQuotes(graph, union, source));
+    findings.addAll(checkReferences(graph, union));
     findings.sort(
         Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
             .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
@@ -113,6 +116,79 @@ public final class Validation {
               });
     }
     return findings;
+  }
+
+  /**
+   * Every curated resource that is mentioned must be described: a reference to a slug that has no
+   * type is a typo or a missing entry. The finding names the closest known slug.
+   */
+  private static List<Finding> checkReferences(CuratedGraph graph, Graph union) {
+    Set<Node> described =
+        union.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet();
+    List<String> known =
+        described.stream().filter(Validation::isCurated).map(Validation::slugOf).sorted().toList();
+    List<Finding> findings = new ArrayList<>();
+    for (Node subject : graph.data().find().mapWith(Triple::getSubject).toSet()) {
+      if (isCurated(subject) && !described.contains(subject)) {
+        findings.add(
+            unknown(
+                graph,
+                union,
+                subject,
+                "",
+                slugOf(subject),
+                " has statements but no rdf:type",
+                known));
+      }
+    }
+    for (Triple t : graph.data().find().toList()) {
+      Node object = t.getObject();
+      if (isCurated(object) && !described.contains(object)) {
+        String path = FmtUtils.stringForNode(t.getPredicate(), prefixes(union));
+        findings.add(
+            unknown(
+                graph,
+                union,
+                t.getSubject(),
+                path,
+                slugOf(object),
+                " is not described anywhere in the graph",
+                known));
+      }
+    }
+    return findings.stream().distinct().toList();
+  }
+
+  private static Finding unknown(
+      CuratedGraph graph,
+      Graph union,
+      Node focus,
+      String path,
+      String slug,
+      String problem,
+      List<String> known) {
+    String hint =
+        known.stream()
+            .filter(k -> !k.equals(slug))
+            .min(Comparator.comparingInt(k -> Similarity.distance(k, slug)))
+            .map(k -> "; the closest known slug is dgr:" + k)
+            .orElse("");
+    return new Finding(
+        focus.isURI() ? focus.getURI() : focus.toString(),
+        label(union, focus),
+        path,
+        "dgr:" + slug,
+        "dgr:" + slug + problem + hint,
+        "Violation",
+        graph.locate(focus));
+  }
+
+  private static boolean isCurated(Node node) {
+    return node.isURI() && node.getURI().startsWith(DGOV.ID);
+  }
+
+  private static String slugOf(Node node) {
+    return node.getURI().substring(DGOV.ID.length());
   }
 
   private static String label(Graph graph, Node node) {

@@ -1,7 +1,7 @@
 package org.dgov.server;
 
-import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 
 /** Escaping and the page shell shared by every HTML page: plain, accessible, no external assets. */
 final class Html {

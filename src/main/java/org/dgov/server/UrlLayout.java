@@ -5,10 +5,10 @@ import org.apache.jena.graph.Node;
 import org.dgov.vocab.DGOV;
 
 /**
- * The one place that maps the dataset's IRIs to the server's paths: {@code https://w3id.org/dgov/id/x}
- * is served at {@code /id/x} (303) and described at {@code /doc/x}; ontology terms at {@code
- * /ontology#Term}. Links are written relative to the server root, so the same build serves
- * correctly behind any host name.
+ * The one place that maps the dataset's IRIs to the server's paths: {@code
+ * https://w3id.org/dgov/id/x} is served at {@code /id/x} (303) and described at {@code /doc/x};
+ * ontology terms at {@code /ontology#Term}. Links are written relative to the server root, so the
+ * same build serves correctly behind any host name.
  */
 public final class UrlLayout {
 
