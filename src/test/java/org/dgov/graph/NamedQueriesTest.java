@@ -48,7 +48,7 @@ class NamedQueriesTest {
     assertFalse(query.title().equals(query.name()), query.name() + " has no '# title:' line");
     assertFalse(query.description().isEmpty(), query.name() + " has no '# description:' line");
     assertTrue(
-        query.name().matches("[a-z]+(-[a-z]+)+"), query.name() + " is not named verb-object");
+        query.name().matches("[a-z]+(-[a-z0-9]+)+"), query.name() + " is not named verb-object");
   }
 
   @ParameterizedTest
