@@ -13,8 +13,7 @@ import java.util.stream.Stream;
  */
 public record Project(Path root) {
 
-  private static final Set<String> SKIPPED_DIRS =
-      Set.of(".git", "target", "node_modules");
+  private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules");
 
   /**
    * The project rooted at {@code dir}, which must hold {@code ontology/}, {@code shapes/} and

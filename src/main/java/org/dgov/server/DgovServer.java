@@ -2,6 +2,8 @@ package org.dgov.server;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.graph.Graph;
@@ -9,6 +11,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
+import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
 import org.dgov.graph.Report;
 import org.dgov.graph.SourceText;
@@ -43,7 +46,7 @@ public final class DgovServer {
       throw new NonConformingData(report);
     }
     Graph graph = Inference.rdfsClosure(curated);
-    FusekiServer server = build(project, graph, port, loopbackOnly).start();
+    FusekiServer server = build(project, curated, graph, port, loopbackOnly).start();
     LOG.info(
         "ready at http://localhost:{}{}/sparql: {} triples, {} ms from start to ready",
         server.getHttpPort(),
@@ -54,14 +57,34 @@ public final class DgovServer {
   }
 
   /**
-   * Builds a server on {@code port} (0 for any free port) serving {@code graph}; not yet started.
+   * Builds a server on {@code port} (0 for any free port) serving {@code graph}, the closure of
+   * {@code curated}, with the linked-data pages around the SPARQL service; not yet started.
    */
-  public static FusekiServer build(Project project, Graph graph, int port, boolean loopbackOnly) {
+  public static FusekiServer build(
+      Project project, CuratedGraph curated, Graph graph, int port, boolean loopbackOnly) {
+    Map<String, NamedQuery> queries = new LinkedHashMap<>();
+    NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
+    LinkedDataServlet resources = new LinkedDataServlet();
+    QueriesServlet queryPages = new QueriesServlet(queries);
     FusekiServer server =
         FusekiServer.create()
             .parseConfigFile(project.fusekiConfig().toString())
             .port(port)
             .loopback(loopbackOnly)
+            .enableCors(true, null)
+            .addFilter("/*", new SecurityHeaders())
+            .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
+            .addServlet("/id/*", resources)
+            .addServlet("/doc/*", resources)
+            .addServlet("/ontology", new OntologyServlet(curated.ontology()))
+            .addServlet("/queries", queryPages)
+            .addServlet("/queries/*", queryPages)
+            .addServlet("/search", new SearchServlet())
+            .addServlet("/editor", new EditorServlet())
+            .addServlet("/.well-known/void", new VoidServlet())
+            .addServlet("/dumps/*", new DumpsServlet(curated.union()))
+            .addServlet("/static/*", new StaticServlet())
+            .addServlet("", new HomeServlet(queries))
             .build();
     DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);
     if (dap == null) {

@@ -111,7 +111,8 @@ final class ResourcePage {
     if (records.isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder("<h2>Evidence</h2>\n<ul class=\"evidence\">\n");
+    StringBuilder out =
+        new StringBuilder("<h2 id=\"evidence\">Evidence</h2>\n<ul class=\"evidence\">\n");
     records.stream()
         .sorted(Comparator.comparing(e -> value(g, e, DGOV.page.asNode())))
         .forEach(

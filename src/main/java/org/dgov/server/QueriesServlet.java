@@ -1,0 +1,149 @@
+package org.dgov.server;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.atlas.web.MediaType;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.dgov.graph.NamedQuery;
+
+/**
+ * {@code /queries}: the named queries with their descriptions (HTML, or JSON for the editor);
+ * {@code /queries/{name}}: its results as an HTML table, or as SPARQL results by {@code Accept}.
+ */
+final class QueriesServlet extends GraphServlet {
+
+  private static final AcceptList OFFERED =
+      AcceptList.create(
+          "text/html",
+          "application/sparql-results+json",
+          "application/sparql-results+xml",
+          "text/csv",
+          "text/tab-separated-values",
+          "application/json");
+
+  private final Map<String, NamedQuery> queries;
+
+  QueriesServlet(Map<String, NamedQuery> queries) {
+    this.queries = queries;
+  }
+
+  @Override
+  protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
+      throws IOException {
+    response.setHeader("Vary", "Accept");
+    String accept = request.getHeader("Accept");
+    MediaType chosen = accept == null ? null : AcceptList.match(AcceptList.create(accept), OFFERED);
+    String type = chosen == null ? "text/html" : chosen.getContentTypeStr();
+    String path = request.getRequestURI();
+    if (path.equals("/queries") || path.equals("/queries/")) {
+      if (type.equals("application/json")) {
+        JsonArray list = new JsonArray();
+        queries
+            .values()
+            .forEach(
+                q -> {
+                  JsonObject item = new JsonObject();
+                  item.put("name", q.name());
+                  item.put("title", q.title());
+                  item.put("description", q.description());
+                  item.put("query", q.text());
+                  list.add(item);
+                });
+        response.setContentType("application/json; charset=utf-8");
+        response.getWriter().write(list.toString());
+        return;
+      }
+      StringBuilder body = new StringBuilder("<h1>Named queries</h1>\n<dl>\n");
+      queries
+          .values()
+          .forEach(
+              q ->
+                  body.append("<dt><a href=\"/queries/")
+                      .append(Html.esc(q.name()))
+                      .append("\">")
+                      .append(Html.esc(q.title()))
+                      .append("</a></dt><dd>")
+                      .append(Html.esc(q.description()))
+                      .append("</dd>\n"));
+      Html.send(response, 200, Html.page("Named queries", body.append("</dl>\n").toString()));
+      return;
+    }
+    NamedQuery query = queries.get(path.substring("/queries/".length()));
+    if (query == null) {
+      Html.send(
+          response,
+          404,
+          Html.page(
+              "Not found",
+              "<h1>Not found</h1>\n<p>No such named query; see <a href=\"/queries\">the list</a>.</p>"));
+      return;
+    }
+    try (QueryExecution qe =
+        QueryExecution.model(ModelFactory.createModelForGraph(graph)).query(query.text()).build()) {
+      ResultSetRewindable results = qe.execSelect().rewindable();
+      switch (type) {
+        case "application/sparql-results+json", "application/json" ->
+            write(response, "application/sparql-results+json", results, ResultSetLang.RS_JSON);
+        case "application/sparql-results+xml" ->
+            write(response, type, results, ResultSetLang.RS_XML);
+        case "text/csv" -> write(response, type, results, ResultSetLang.RS_CSV);
+        case "text/tab-separated-values" -> write(response, type, results, ResultSetLang.RS_TSV);
+        default -> Html.send(response, 200, table(graph, query, results));
+      }
+    }
+  }
+
+  private static void write(
+      HttpServletResponse response, String type, ResultSet results, org.apache.jena.riot.Lang lang)
+      throws IOException {
+    response.setContentType(type + "; charset=utf-8");
+    ResultSetFormatter.output(response.getOutputStream(), results, lang);
+  }
+
+  private static String table(Graph graph, NamedQuery query, ResultSetRewindable results) {
+    StringBuilder body =
+        new StringBuilder("<h1>")
+            .append(Html.esc(query.title()))
+            .append("</h1>\n<p>")
+            .append(Html.esc(query.description()))
+            .append("</p>\n");
+    body.append("<p><a href=\"/editor?query=")
+        .append(java.net.URLEncoder.encode(query.text(), java.nio.charset.StandardCharsets.UTF_8))
+        .append("\">Open in the editor</a> · ")
+        .append(results.size())
+        .append(" row(s)</p>\n<div class=\"scroll\"><table><thead><tr>");
+    results.getResultVars().forEach(v -> body.append("<th>").append(Html.esc(v)).append("</th>"));
+    body.append("</tr></thead><tbody>\n");
+    results.forEachRemaining(
+        row -> {
+          body.append("<tr>");
+          for (String v : results.getResultVars()) {
+            var node = row.get(v);
+            body.append("<td>")
+                .append(
+                    node == null
+                        ? ""
+                        : node.isLiteral()
+                            ? Labels.literal(graph, node.asNode())
+                            : Labels.link(graph, node.asNode()))
+                .append("</td>");
+          }
+          body.append("</tr>\n");
+        });
+    body.append("</tbody></table></div>\n<details><summary>SPARQL</summary><pre><code>")
+        .append(Html.esc(query.text()))
+        .append("</code></pre></details>\n");
+    return Html.page(query.title(), body.toString());
+  }
+}
