@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -75,7 +74,8 @@ final class LinkedDataServlet extends GraphServlet {
       }
     } else {
       response.setHeader("Vary", "Accept");
-      Optional<Offer> negotiated = negotiate(request.getHeader("Accept"));
+      Optional<Offer> negotiated =
+          ContentNegotiation.choose(request, OFFERED).map(LinkedDataServlet::offerFor);
       if (negotiated.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + OFFERED);
         return;
@@ -93,19 +93,12 @@ final class LinkedDataServlet extends GraphServlet {
     RDFDataMgr.write(response.getOutputStream(), description, offer.format());
   }
 
-  private static Optional<Offer> negotiate(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return Optional.of(OFFERS.get("html"));
-    }
-    MediaType chosen = AcceptList.match(AcceptList.create(accept), OFFERED);
-    if (chosen == null) {
-      return Optional.empty();
-    }
-    String type = chosen.getContentTypeStr();
-    if (type.equals("application/xhtml+xml")) {
-      return Optional.of(OFFERS.get("html"));
-    }
-    return OFFERS.values().stream().filter(o -> o.mediaType().equals(type)).findFirst();
+  private static Offer offerFor(String mediaType) {
+    String type = mediaType.equals("application/xhtml+xml") ? "text/html" : mediaType;
+    return OFFERS.values().stream()
+        .filter(o -> o.mediaType().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static boolean exists(Graph graph, String slug) {

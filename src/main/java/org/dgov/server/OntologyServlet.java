@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
@@ -40,10 +39,8 @@ final class OntologyServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String accept = request.getHeader("Accept");
-    MediaType chosen = accept == null ? null : AcceptList.match(AcceptList.create(accept), OFFERED);
     response.setHeader("Vary", "Accept");
-    String type = chosen == null ? "text/html" : chosen.getContentTypeStr();
+    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
     if (type.equals("text/html")) {
       Html.send(response, 200, html);
       return;

@@ -7,7 +7,6 @@ import java.util.Map;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
@@ -42,9 +41,7 @@ final class QueriesServlet extends GraphServlet {
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    String accept = request.getHeader("Accept");
-    MediaType chosen = accept == null ? null : AcceptList.match(AcceptList.create(accept), OFFERED);
-    String type = chosen == null ? "text/html" : chosen.getContentTypeStr();
+    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
     String path = request.getRequestURI();
     if (path.equals("/queries") || path.equals("/queries/")) {
       if (type.equals("application/json")) {

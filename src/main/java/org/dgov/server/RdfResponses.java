@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.jena.atlas.web.AcceptList;
-import org.apache.jena.atlas.web.MediaType;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -29,9 +28,7 @@ final class RdfResponses {
 
   static void write(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
-    String accept = request.getHeader("Accept");
-    MediaType chosen = accept == null ? null : AcceptList.match(AcceptList.create(accept), OFFERED);
-    String type = chosen == null ? "text/turtle" : chosen.getContentTypeStr();
+    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/turtle");
     RDFFormat format =
         switch (type) {
           case "application/ld+json" -> RDFFormat.JSONLD11_PRETTY;
