@@ -1,0 +1,143 @@
+package org.dgov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.dgov.TestProjects;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What a person sees, in headless Chromium (Debian's chromium and chromium-driver): the matrix, the
+ * labels in both languages, a query that runs and shows rows. Screenshots go to {@code
+ * target/screenshots/}. Skipped, not passed, where no browser can run.
+ */
+class BrowserTest {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+  private static FusekiServer server;
+  private static WebDriver browser;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "no chromium and chromedriver: apt-get install chromium chromium-driver");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1200,1400");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    try {
+      browser = new ChromeDriver(service, options);
+    } catch (WebDriverException e) {
+      assumeTrue(
+          false, "the browser cannot run here: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    server = DgovServer.start(TestProjects.repository(), 0, true);
+    base = "http://localhost:" + server.getHttpPort();
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (server != null) {
+      server.stop();
+    }
+  }
+
+  @Test
+  void homePageShowsTheCoverageMatrix() throws Exception {
+    browser.get(base + "/");
+    assertFalse(
+        browser.findElements(By.cssSelector("svg rect[fill-opacity]")).isEmpty(),
+        "covered cells in the heat map");
+    assertTrue(
+        browser
+            .findElement(By.tagName("h1"))
+            .getText()
+            .contains("Global digital governance knowledge graph"));
+    screenshot("home.png");
+  }
+
+  @Test
+  void resourcePageShowsBothLanguagesAndSwitches() throws Exception {
+    browser.get(base + "/doc/rcep");
+    String title = browser.findElement(By.tagName("h1")).getText();
+    assertTrue(
+        title.contains("Regional Comprehensive Economic Partnership")
+            && title.contains("区域全面经济伙伴关系协定"),
+        title);
+    browser.findElement(By.cssSelector(".langs button[data-lang='zh']")).click();
+    assertFalse(
+        browser.findElement(By.cssSelector("h1 [lang='en']")).isDisplayed(),
+        "English hidden after choosing 中文");
+    browser.navigate().refresh();
+    assertEquals(
+        "zh",
+        browser.findElement(By.tagName("html")).getAttribute("data-lang"),
+        "the choice is remembered");
+    screenshot("resource-zh.png");
+    browser.findElement(By.cssSelector(".langs button[data-lang='zh']")).click();
+  }
+
+  @Test
+  void editorRunsAQueryAndShowsRows() throws Exception {
+    String query =
+        "PREFIX dgov: <https://w3id.org/dgov/ontology#> SELECT ?state WHERE { ?state a dgov:State } LIMIT 5";
+    browser.get(base + "/editor?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".yasqe_queryButton")))
+        .click();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".yasr table tbody tr"), 0));
+    assertEquals(5, browser.findElements(By.cssSelector(".yasr table tbody tr")).size());
+    screenshot("editor.png");
+  }
+
+  private static void screenshot(String name) throws Exception {
+    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+    Files.copy(file.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
