@@ -35,6 +35,7 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
   public Graph union() {
     Graph union = copy(ontology);
     data.find().forEach(union::add);
+    union.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
     return union;
   }
 

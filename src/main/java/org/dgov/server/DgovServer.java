@@ -84,6 +84,7 @@ public final class DgovServer {
             .addServlet("/.well-known/void", new VoidServlet())
             .addServlet("/dumps/*", new DumpsServlet(curated.union()))
             .addServlet("/static/*", new StaticServlet())
+            .addServlet(JsonLdContext.PATH, new ContextServlet())
             .addServlet("", new HomeServlet(queries))
             .build();
     DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);

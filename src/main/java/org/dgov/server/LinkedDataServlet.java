@@ -90,7 +90,12 @@ final class LinkedDataServlet extends GraphServlet {
     }
     response.setStatus(200);
     response.setContentType(offer.mediaType() + "; charset=utf-8");
-    RDFDataMgr.write(response.getOutputStream(), description, offer.format());
+    if (offer.format() == RDFFormat.JSONLD11_PRETTY) {
+      JsonLdContext.write(
+          description, RdfResponses.base(request) + JsonLdContext.PATH, response.getOutputStream());
+    } else {
+      RDFDataMgr.write(response.getOutputStream(), description, offer.format());
+    }
   }
 
   private static Offer offerFor(String mediaType) {

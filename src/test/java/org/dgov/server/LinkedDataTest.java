@@ -95,6 +95,17 @@ class LinkedDataTest {
   }
 
   @Test
+  void jsonLdIsCompactWithThePublishedContext() throws Exception {
+    String json = get("/doc/rcep.jsonld", "*/*").body();
+    assertTrue(
+        json.contains("\"@context\" : \"" + base + "/context.jsonld\""),
+        json.substring(0, Math.min(200, json.length())));
+    String context = get("/context.jsonld", "application/ld+json").body();
+    assertTrue(context.contains("\"dgr\" : \"https://w3id.org/dgov/id/\""), context);
+    assertTrue(json.contains("\"dgr:rcep\""), "compacted with the context's prefixes");
+  }
+
+  @Test
   void extensionsNeedNoHeaders() throws Exception {
     String[][] cases = {
       {"ttl", "text/turtle"},
