@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         "A knowledge graph of global digital governance: validate, query, export, format and serve it.",
     subcommands = {
       ValidateCommand.class,
+      NewCommand.class,
       QueryCommand.class,
       ExportCommand.class,
       FormatCommand.class,

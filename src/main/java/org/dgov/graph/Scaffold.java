@@ -1,0 +1,301 @@
+package org.dgov.graph;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.shacl.vocabulary.SHACL;
+import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.util.graph.GNode;
+import org.apache.jena.sparql.util.graph.GraphList;
+import org.apache.jena.vocabulary.RDFS;
+import org.dgov.vocab.DGOV;
+
+/**
+ * A Turtle skeleton for a new entry, derived from the shapes that apply to its class: required
+ * properties first with placeholders, optional ones commented out, allowed values and datatypes in
+ * comments, and an evidence block to fill in.
+ */
+public final class Scaffold {
+
+  /** The kinds of entry {@code new} makes, and the class each stands for. */
+  public enum Kind {
+    agreement(DGOV.Agreement.asNode()),
+    actor(DGOV.Organization.asNode()),
+    instrument(DGOV.Instrument.asNode()),
+    principle(DGOV.Principle.asNode()),
+    topic(DGOV.Topic.asNode());
+
+    final Node type;
+
+    Kind(Node type) {
+      this.type = type;
+    }
+  }
+
+  private static final Set<Node> WRITTEN_SEPARATELY =
+      Set.of(RDFS.label.asNode(), DGOV.evidence.asNode());
+
+  /** What the shapes say about one property of the new entry. */
+  private record Property(
+      Node path, boolean required, boolean single, List<String> notes, String placeholder) {}
+
+  private Scaffold() {}
+
+  public static String skeleton(CuratedGraph curated, Kind kind, String slug) {
+    Graph ontology = curated.ontology();
+    Graph shapes = curated.shapes();
+    PrefixMapping prefixes =
+        PrefixMapping.Factory.create().setNsPrefixes(curated.union().getPrefixMapping());
+    prefixes.setNsPrefix("dgr", DGOV.ID).setNsPrefix("dgov", DGOV.NS);
+    Set<Node> classes = superClasses(ontology, kind.type);
+    Map<Node, Property> properties = new LinkedHashMap<>();
+    for (Node shape : applicableShapes(shapes, ontology, classes)) {
+      for (Node ps :
+          shapes.find(shape, SHACL.property, Node.ANY).mapWith(Triple::getObject).toList()) {
+        Node path = one(shapes, ps, SHACL.path);
+        if (path == null || !path.isURI() || WRITTEN_SEPARATELY.contains(path)) {
+          continue;
+        }
+        Property found = describe(shapes, prefixes, ps, path);
+        properties.merge(path, found, Scaffold::combine);
+      }
+    }
+    for (Node p :
+        ontology.find(Node.ANY, RDFS.domain.asNode(), Node.ANY).toList().stream()
+            .filter(t -> classes.contains(t.getObject()))
+            .map(Triple::getSubject)
+            .sorted(Comparator.comparing(Node::getURI))
+            .toList()) {
+      properties.putIfAbsent(
+          p,
+          new Property(
+              p,
+              false,
+              false,
+              List.of(rangeNote(ontology, prefixes, p)),
+              placeholder(ontology, p)));
+    }
+    return render(prefixes, kind, slug, properties.values());
+  }
+
+  private static Set<Node> superClasses(Graph ontology, Node type) {
+    Set<Node> classes = new LinkedHashSet<>();
+    List<Node> todo = new ArrayList<>(List.of(type));
+    while (!todo.isEmpty()) {
+      Node c = todo.remove(0);
+      if (classes.add(c)) {
+        ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEach(t -> todo.add(t.getObject()));
+      }
+    }
+    return classes;
+  }
+
+  private static List<Node> applicableShapes(Graph shapes, Graph ontology, Set<Node> classes) {
+    Set<Node> result = new LinkedHashSet<>();
+    shapes
+        .find(Node.ANY, SHACL.targetClass, Node.ANY)
+        .forEach(
+            t -> {
+              if (classes.contains(t.getObject())) {
+                result.add(t.getSubject());
+              }
+            });
+    Set<Node> usable = new LinkedHashSet<>();
+    ontology
+        .find(Node.ANY, RDFS.domain.asNode(), Node.ANY)
+        .forEach(
+            t -> {
+              if (classes.contains(t.getObject())) {
+                usable.add(t.getSubject());
+              }
+            });
+    shapes
+        .find(Node.ANY, SHACL.targetSubjectsOf, Node.ANY)
+        .forEach(
+            t -> {
+              if (usable.contains(t.getObject()) || isLinkOfMechanisms(t.getObject(), classes)) {
+                result.add(t.getSubject());
+              }
+            });
+    return new ArrayList<>(result);
+  }
+
+  /** coversTopic and promotesPrinciple have union domains (mechanisms, instruments, actors). */
+  private static boolean isLinkOfMechanisms(Node property, Set<Node> classes) {
+    if (property.equals(DGOV.coversTopic.asNode())) {
+      return classes.contains(DGOV.GovernanceMechanism.asNode())
+          || classes.contains(DGOV.Instrument.asNode());
+    }
+    if (property.equals(DGOV.promotesPrinciple.asNode())) {
+      return classes.contains(DGOV.Actor.asNode())
+          || classes.contains(DGOV.GovernanceMechanism.asNode())
+          || classes.contains(DGOV.Instrument.asNode());
+    }
+    return false;
+  }
+
+  private static Property describe(Graph shapes, PrefixMapping prefixes, Node ps, Node path) {
+    List<String> notes = new ArrayList<>();
+    Node name = one(shapes, ps, SHACL.name);
+    Node min = one(shapes, ps, SHACL.minCount);
+    Node max = one(shapes, ps, SHACL.maxCount);
+    boolean required = min != null && ((Number) min.getLiteralValue()).intValue() > 0;
+    boolean single = max != null && ((Number) max.getLiteralValue()).intValue() == 1;
+    List<String> datatypes = new ArrayList<>();
+    List<String> classes = new ArrayList<>();
+    Node datatype = one(shapes, ps, SHACL.datatype);
+    if (datatype != null) {
+      datatypes.add(prefixes.shortForm(datatype.getURI()));
+    }
+    Node cls = one(shapes, ps, SHACL.class_);
+    if (cls != null) {
+      classes.add(prefixes.shortForm(cls.getURI()));
+    }
+    Node or = one(shapes, ps, SHACL.or);
+    if (or != null) {
+      for (Node alternative : GraphList.members(new GNode(shapes, or))) {
+        Node d = one(shapes, alternative, SHACL.datatype);
+        Node c = one(shapes, alternative, SHACL.class_);
+        if (d != null) {
+          datatypes.add(prefixes.shortForm(d.getURI()));
+        }
+        if (c != null) {
+          classes.add(prefixes.shortForm(c.getURI()));
+        }
+      }
+    }
+    Node in = one(shapes, ps, SHACL.in);
+    List<String> allowed =
+        in == null
+            ? List.of()
+            : GraphList.members(new GNode(shapes, in)).stream()
+                .map(n -> n.isURI() ? prefixes.shortForm(n.getURI()) : n.toString())
+                .toList();
+    StringBuilder note =
+        new StringBuilder(
+            name == null ? prefixes.shortForm(path.getURI()) : name.getLiteralLexicalForm());
+    note.append(required ? " (required" : " (optional").append(single ? ", one value)" : ")");
+    if (!allowed.isEmpty()) {
+      note.append(": one of ").append(String.join(", ", allowed));
+    } else if (!classes.isEmpty()) {
+      note.append(": a ").append(String.join(" or a ", classes));
+    } else if (!datatypes.isEmpty()) {
+      note.append(": ").append(String.join(" or ", datatypes));
+    }
+    notes.add(note.toString());
+    String placeholder;
+    if (!allowed.isEmpty()) {
+      placeholder = allowed.get(0);
+    } else if (!classes.isEmpty()) {
+      placeholder =
+          "dgr:todo-" + classes.get(0).substring(classes.get(0).indexOf(':') + 1).toLowerCase();
+    } else if (datatypes.contains("rdf:langString")) {
+      placeholder = "\"TODO\"@en";
+    } else if (datatypes.contains("xsd:date") || datatypes.contains("xsd:gYear")) {
+      placeholder = "\"2022\"^^xsd:gYear";
+    } else {
+      placeholder = "\"TODO\"";
+    }
+    return new Property(path, required, single, notes, placeholder);
+  }
+
+  private static Property combine(Property a, Property b) {
+    List<String> notes = new ArrayList<>(a.notes());
+    b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+    return new Property(
+        a.path(), a.required() || b.required(), a.single() || b.single(), notes, a.placeholder());
+  }
+
+  private static String rangeNote(Graph ontology, PrefixMapping prefixes, Node p) {
+    Node label =
+        ontology.find(p, RDFS.label.asNode(), Node.ANY).toList().stream()
+            .map(Triple::getObject)
+            .filter(o -> o.getLiteralLanguage().equals("en"))
+            .findFirst()
+            .orElse(null);
+    Node range = one(ontology, p, RDFS.range.asNode());
+    return (label == null ? prefixes.shortForm(p.getURI()) : label.getLiteralLexicalForm())
+        + " (optional"
+        + (range == null ? ")" : "): a " + prefixes.shortForm(range.getURI()));
+  }
+
+  private static String placeholder(Graph ontology, Node p) {
+    Node range = one(ontology, p, RDFS.range.asNode());
+    return range == null ? "\"TODO\"" : "dgr:todo-" + range.getLocalName().toLowerCase();
+  }
+
+  private static String render(
+      PrefixMapping prefixes, Kind kind, String slug, java.util.Collection<Property> properties) {
+    StringBuilder out = new StringBuilder();
+    prefixes.getNsPrefixMap().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                out.append("@prefix ")
+                    .append(e.getKey())
+                    .append(": <")
+                    .append(e.getValue())
+                    .append("> .\n"));
+    out.append("\n# A new ")
+        .append(kind.name())
+        .append(
+            ". Replace every TODO and dgr:todo-… value, uncomment the optional lines you need,\n");
+    out.append(
+        "# then check it together with the graph: java -jar target/dgov-kg.jar validate THIS-FILE.ttl\n");
+    if (kind == Kind.actor) {
+      out.append(
+          "# Choose the narrowest class: dgov:State (with ISO codes), dgov:IntergovernmentalOrganization, dgov:MultistakeholderOrganization,\n");
+      out.append(
+          "# dgov:GovernmentBody, dgov:Company, dgov:ResearchOrganization, dgov:CivilSocietyOrganization or dgov:Forum.\n");
+    } else if (kind == Kind.instrument) {
+      out.append(
+          "# Choose the narrowest class: dgov:Declaration, dgov:Roadmap, dgov:Law, dgov:Strategy, dgov:PositionPaper, dgov:Report,\n");
+      out.append(
+          "# dgov:Resolution, dgov:Initiative, dgov:Standard (dgov:Agreement for two or more parties).\n");
+    }
+    out.append("dgr:")
+        .append(slug)
+        .append(" a ")
+        .append(prefixes.shortForm(kind.type.getURI()))
+        .append(" ;\n");
+    out.append("  # English label (required, exactly one): the official English name\n");
+    out.append("  rdfs:label \"TODO\"@en ,\n");
+    out.append(
+        "  # Chinese label (required, exactly one): the wording of the white paper or the official Chinese name\n");
+    out.append("    \"TODO\"@zh ;\n");
+    List<Property> sorted =
+        properties.stream().sorted(Comparator.comparing((Property p) -> !p.required())).toList();
+    for (Property p : sorted) {
+      String line = "  " + prefixes.shortForm(p.path().getURI()) + " " + p.placeholder() + " ;";
+      out.append("  # ").append(String.join("; ", p.notes())).append('\n');
+      out.append(p.required() ? line : "#" + line.substring(1)).append('\n');
+    }
+    out.append(
+        "  # Links to topics, principles, parties and memberships need evidence that attests them: add dgov:attests dgr:… below.\n");
+    out.append(
+        "  # Evidence (required): a page (1 to 38, or \"preface\") and a verbatim quote of the white paper,\n");
+    out.append(
+        "  # or [ dcterms:source <https://official.example/page> ] for facts the paper does not state.\n");
+    out.append("  dgov:evidence [\n    dgov:page 0 ;\n    dgov:quote \"TODO\"@zh\n  ] .\n");
+    return out.toString();
+  }
+
+  private static Node one(Graph graph, Node subject, org.apache.jena.rdf.model.Property property) {
+    return one(graph, subject, property.asNode());
+  }
+
+  private static Node one(Graph graph, Node subject, Node property) {
+    return graph
+        .find(subject, property, Node.ANY)
+        .mapWith(Triple::getObject)
+        .nextOptional()
+        .orElse(null);
+  }
+}

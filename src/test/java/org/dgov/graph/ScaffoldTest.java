@@ -1,0 +1,63 @@
+package org.dgov.graph;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.jena.riot.Lang;
+import org.dgov.TestProjects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Each kind of skeleton parses, fails as it stands, and validates once filled in as its comments
+ * ask.
+ */
+class ScaffoldTest {
+
+  private static CuratedGraph graph;
+  private static SourceText source;
+
+  @BeforeAll
+  static void load() throws Exception {
+    graph = CuratedGraph.load(TestProjects.repository());
+    source = SourceText.read(TestProjects.repository().sourceText());
+  }
+
+  @ParameterizedTest
+  @EnumSource(Scaffold.Kind.class)
+  void skeletonValidatesOnceFilledIn(Scaffold.Kind kind) throws SyntaxError {
+    String slug = "scaffold-test-" + kind.name();
+    String skeleton = Scaffold.skeleton(graph, kind, slug);
+    assertTrue(skeleton.contains("dgr:" + slug + " a "), skeleton);
+
+    Report unfilled = validate(skeleton);
+    assertFalse(unfilled.conforms(), "an unfilled skeleton must not pass");
+
+    String filled =
+        skeleton
+            .replace("rdfs:label \"TODO\"@en", "rdfs:label \"Scaffold test " + kind + "\"@en")
+            .replace("\"TODO\"@zh ;", "\"脚手架测试 " + kind + "\"@zh ;")
+            .replace("dgov:page 0 ;", "dgov:page 5 ;")
+            .replace("dgov:quote \"TODO\"@zh", "dgov:quote \"目前存在两种推动全球数字治理的模式\"@zh")
+            .replace("dgr:todo-topic", "dgr:connectivity");
+    Report report = validate(filled);
+    assertTrue(
+        report.conforms(),
+        () ->
+            filled
+                + "\n"
+                + report.findings().stream()
+                    .map(Finding::toString)
+                    .collect(Collectors.joining("\n")));
+  }
+
+  private static Report validate(String turtle) throws SyntaxError {
+    RdfFiles.Parsed entry =
+        RdfFiles.parse(turtle.getBytes(StandardCharsets.UTF_8), Lang.TURTLE, "new.ttl");
+    return Validation.validateEntries(graph, List.of(entry), source);
+  }
+}
