@@ -10,12 +10,14 @@ import org.dgov.graph.Finding;
 import org.dgov.graph.Project;
 import org.dgov.graph.RdfFiles;
 import org.dgov.graph.Report;
+import org.dgov.graph.ReportFormats;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,6 +41,13 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description =
+          "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}); turtle is the sh:ValidationReport.")
+  ReportFormats.Format format;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -60,6 +69,10 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (SyntaxError e) {
       err.println("unreadable: " + e.getMessage());
       return Main.UNREADABLE;
+    }
+    if (format != ReportFormats.Format.text) {
+      out.println(ReportFormats.write(report, format));
+      return report.conforms() ? 0 : 1;
     }
     for (Finding finding : report.findings()) {
       out.println(finding);

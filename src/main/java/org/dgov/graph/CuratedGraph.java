@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.RDF;
 
 /**
  * The curated files as loaded: the ontology, the data, the shapes, and where in which file each
@@ -39,18 +40,20 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
     return union;
   }
 
-  /** The file and line where {@code node} is described, or null. */
+  /** The file and line where {@code node} is typed, else first described, or null. */
   public Location locate(Node node) {
     if (!node.isURI()) {
       return null;
     }
+    Location mentioned = null;
     for (RdfFiles.Parsed file : files) {
       Location location = file.locate(node.getURI());
-      if (location != null) {
+      if (location != null && file.graph().contains(node, RDF.type.asNode(), Node.ANY)) {
         return location;
       }
+      mentioned = mentioned == null ? location : mentioned;
     }
-    return null;
+    return mentioned;
   }
 
   private static Graph readAll(Project project, List<Path> paths, List<RdfFiles.Parsed> sink)

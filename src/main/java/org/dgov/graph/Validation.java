@@ -45,6 +45,7 @@ public final class Validation {
     }
     findings.addAll(checkQuotes(graph, union, source));
     findings.addAll(checkReferences(graph, union));
+    IsoCodes.installed().ifPresent(codes -> findings.addAll(checkIsoCodes(graph, union, codes)));
     findings.sort(
         Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
             .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
@@ -65,8 +66,11 @@ public final class Validation {
             .filter(Node::isURI)
             .map(Node::getURI)
             .collect(Collectors.toSet());
-    Report all = validate(graph.withEntries(entries), source);
-    return new Report(all.findings().stream().filter(f -> subjects.contains(f.focus())).toList());
+    List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
+    validate(graph.withEntries(entries), source).findings().stream()
+        .filter(f -> subjects.contains(f.focus()))
+        .forEach(findings::add);
+    return new Report(List.copyOf(findings));
   }
 
   private static Finding toFinding(ReportEntry entry, Graph union, CuratedGraph graph) {
@@ -157,6 +161,67 @@ public final class Validation {
       }
     }
     return findings.stream().distinct().toList();
+  }
+
+  /**
+   * A new entry that types or labels a slug described elsewhere would merge two resources: the slug
+   * is taken.
+   */
+  private static List<Finding> slugsAlreadyUsed(CuratedGraph graph, List<RdfFiles.Parsed> entries) {
+    Graph existing = graph.union();
+    List<Finding> findings = new ArrayList<>();
+    for (RdfFiles.Parsed entry : entries) {
+      for (Node subject : entry.graph().find().mapWith(Triple::getSubject).toSet()) {
+        Location there = graph.locate(subject);
+        boolean defines =
+            entry.graph().contains(subject, RDF.type.asNode(), Node.ANY)
+                || entry.graph().contains(subject, RDFS.label.asNode(), Node.ANY);
+        if (isCurated(subject) && there != null && defines) {
+          findings.add(
+              new Finding(
+                  subject.getURI(),
+                  label(existing, subject),
+                  "",
+                  "dgr:" + slugOf(subject),
+                  "the slug dgr:"
+                      + slugOf(subject)
+                      + " is already used for \""
+                      + label(existing, subject)
+                      + "\" at "
+                      + there
+                      + ": choose another slug, or add facts to that resource without a type or label",
+                  "Violation",
+                  entry.locate(subject.getURI())));
+        }
+      }
+    }
+    return findings;
+  }
+
+  private static List<Finding> checkIsoCodes(CuratedGraph graph, Graph union, IsoCodes codes) {
+    List<Finding> findings = new ArrayList<>();
+    for (Triple t : graph.data().find(Node.ANY, DGOV.iso3166Alpha2.asNode(), Node.ANY).toList()) {
+      String alpha2 = t.getObject().getLiteralLexicalForm();
+      for (Triple t3 :
+          graph.data().find(t.getSubject(), DGOV.iso3166Alpha3.asNode(), Node.ANY).toList()) {
+        String alpha3 = t3.getObject().getLiteralLexicalForm();
+        if (!codes.isPair(alpha2, alpha3)) {
+          String known = codes.alpha3ByAlpha2().get(alpha2);
+          findings.add(
+              new Finding(
+                  t.getSubject().getURI(),
+                  label(union, t.getSubject()),
+                  "dgov:iso3166Alpha2",
+                  alpha2 + "/" + alpha3,
+                  known == null
+                      ? alpha2 + " is not an ISO 3166-1 alpha-2 code (Debian iso-codes)"
+                      : alpha2 + " goes with " + known + ", not " + alpha3 + " (Debian iso-codes)",
+                  "Violation",
+                  graph.locate(t.getSubject())));
+        }
+      }
+    }
+    return findings;
   }
 
   private static Finding unknown(

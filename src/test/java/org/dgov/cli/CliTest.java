@@ -76,6 +76,44 @@ class CliTest {
   }
 
   @Test
+  void reportsAsJsonAndAsShaclReport() {
+    String fixture = "src/test/resources/shapes/agreement-invalid-party-not-actor.ttl";
+    Run json = run("validate", "--format", "json", fixture);
+    assertEquals(1, json.exit());
+    org.apache.jena.atlas.json.JsonObject report =
+        org.apache.jena.atlas.json.JSON.parse(json.out());
+    assertEquals(false, report.get("conforms").getAsBoolean().value());
+    assertTrue(
+        report.get("findings").getAsArray().get(0).getAsObject().getString("file").equals(fixture),
+        json.out());
+    Run turtle = run("validate", "--format", "turtle", fixture);
+    assertEquals(1, turtle.exit());
+    org.apache.jena.graph.Graph graph =
+        org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph();
+    org.apache.jena.riot.RDFParser.fromString(turtle.out(), org.apache.jena.riot.Lang.TURTLE)
+        .parse(graph);
+    assertTrue(
+        graph.contains(
+            org.apache.jena.graph.Node.ANY,
+            org.apache.jena.shacl.vocabulary.SHACL.conforms,
+            org.apache.jena.graph.NodeFactory.createLiteralDT(
+                "false", org.apache.jena.datatypes.xsd.XSDDatatype.XSDboolean)));
+  }
+
+  @Test
+  void newWritesASkeletonAndRefusesUsedSlugs(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("entry.ttl");
+    Run made = run("new", "agreement", "my-new-agreement", "--out", file.toString());
+    assertEquals(0, made.exit(), made.err());
+    assertTrue(Files.readString(file).contains("dgr:my-new-agreement a dgov:Agreement"));
+    Run check = run("validate", file.toString());
+    assertEquals(1, check.exit(), "an unfilled skeleton is reported");
+    Run taken = run("new", "agreement", "rcep");
+    assertEquals(2, taken.exit());
+    assertTrue(taken.err().contains("dgr:rcep is already used"), taken.err());
+  }
+
+  @Test
   void missingFileExitsTwo() {
     Run run = run("validate", "no/such/file.ttl");
     assertEquals(2, run.exit());
@@ -103,7 +141,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String command : new String[] {"validate", "query", "export", "format", "serve"}) {
+    for (String command : new String[] {"validate", "new", "query", "export", "format", "serve"}) {
       Run run = run(command, "--help");
       assertEquals(0, run.exit(), command);
       assertTrue(run.out().contains("Usage: dgov-kg " + command), run.out());
