@@ -7,6 +7,8 @@ import java.util.Map;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
@@ -41,12 +43,13 @@ public final class DgovServer {
   public static FusekiServer start(Project project, int port, boolean loopbackOnly)
       throws SyntaxError, IOException, NonConformingData {
     CuratedGraph curated = CuratedGraph.load(project);
-    Report report = Validation.validate(curated, SourceText.read(project.sourceText()));
+    SourceText source = SourceText.read(project.sourceText());
+    Report report = Validation.validate(curated, source);
     if (!report.conforms()) {
       throw new NonConformingData(report);
     }
     Graph graph = Inference.rdfsClosure(curated);
-    FusekiServer server = build(project, curated, graph, port, loopbackOnly).start();
+    FusekiServer server = build(project, curated, source, graph, port, loopbackOnly).start();
     LOG.info(
         "ready at http://localhost:{}{}/sparql: {} triples, {} ms from start to ready",
         server.getHttpPort(),
@@ -61,13 +64,21 @@ public final class DgovServer {
    * {@code curated}, with the linked-data pages around the SPARQL service; not yet started.
    */
   public static FusekiServer build(
-      Project project, CuratedGraph curated, Graph graph, int port, boolean loopbackOnly) {
+      Project project,
+      CuratedGraph curated,
+      SourceText source,
+      Graph graph,
+      int port,
+      boolean loopbackOnly) {
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
     QueriesServlet queryPages = new QueriesServlet(queries);
     FusekiServer server =
         FusekiServer.create()
+            .registerOperation(
+                ValidateAction.OPERATION,
+                new ValidateAction(() -> curated, source, maxRequestBytes(project)))
             .parseConfigFile(project.fusekiConfig().toString())
             .port(port)
             .loopback(loopbackOnly)
@@ -102,5 +113,20 @@ public final class DgovServer {
           }
         });
     return server;
+  }
+
+  /** The request-size limit of the validate endpoint, as {@code fuseki-config.ttl} sets it. */
+  private static long maxRequestBytes(Project project) {
+    Graph config = org.apache.jena.riot.RDFDataMgr.loadGraph(project.fusekiConfig().toString());
+    Node limit = NodeFactory.createURI("https://w3id.org/dgov/config#maxRequestBytes");
+    return config
+        .find(Node.ANY, limit, Node.ANY)
+        .mapWith(t -> ((Number) t.getObject().getLiteralValue()).longValue())
+        .nextOptional()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    project.display(project.fusekiConfig())
+                        + " sets no :maxRequestBytes on the validate endpoint"));
   }
 }

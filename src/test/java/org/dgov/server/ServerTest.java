@@ -158,6 +158,72 @@ class ServerTest {
   }
 
   @Test
+  void validateEndpointReportsOnEntriesAndNeverChangesTheGraph() throws Exception {
+    String countQuery =
+        URLEncoder.encode("SELECT (COUNT(*) AS ?n) { ?s ?p ?o }", StandardCharsets.UTF_8);
+    String before = get("/dgov/sparql?query=" + countQuery, "text/csv").body();
+    HttpResponse<String> valid =
+        post(
+            "/dgov/validate",
+            "text/turtle",
+            "application/json",
+            Files.readString(Path.of("src/test/resources/shapes/agreement-valid.ttl")));
+    assertEquals(200, valid.statusCode());
+    assertTrue(valid.body().contains("\"conforms\" : true"), valid.body());
+    HttpResponse<String> invalid =
+        post(
+            "/dgov/validate",
+            "text/turtle",
+            "application/json",
+            Files.readString(
+                Path.of("src/test/resources/shapes/agreement-invalid-party-not-actor.ttl")));
+    assertEquals(200, invalid.statusCode());
+    assertTrue(
+        invalid.body().contains("\"conforms\" : false")
+            && invalid.body().contains("dgov:hasParty must point at an actor"),
+        invalid.body());
+    HttpResponse<String> turtle =
+        post(
+            "/dgov/validate",
+            "text/turtle",
+            "text/turtle",
+            Files.readString(
+                Path.of("src/test/resources/shapes/agreement-invalid-party-not-actor.ttl")));
+    assertTrue(turtle.body().contains("sh:ValidationReport"), turtle.body());
+    assertEquals(
+        before,
+        get("/dgov/sparql?query=" + countQuery, "text/csv").body(),
+        "validation changed the graph");
+  }
+
+  @Test
+  void validateEndpointAcceptsJsonLd() throws Exception {
+    String jsonld =
+        "{\"@id\": \"https://w3id.org/dgov/id/x\", \"@type\": \"https://w3id.org/dgov/ontology#Forum\"}";
+    HttpResponse<String> response =
+        post("/dgov/validate", "application/ld+json", "application/json", jsonld);
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("needs evidence"), response.body());
+  }
+
+  @Test
+  void validateEndpointRejectsBadInput() throws Exception {
+    HttpResponse<String> syntax =
+        post(
+            "/dgov/validate",
+            "text/turtle",
+            "application/json",
+            "@prefix dgr: <https://w3id.org/dgov/id/> .\ndgr:x a ;\n");
+    assertEquals(400, syntax.statusCode());
+    assertTrue(syntax.body().contains("\"line\" : 2"), syntax.body());
+    assertEquals(415, post("/dgov/validate", "text/plain", "application/json", "x").statusCode());
+    assertEquals(
+        413,
+        post("/dgov/validate", "text/turtle", "application/json", " ".repeat(1_100_000))
+            .statusCode());
+  }
+
+  @Test
   void doesNotStartOnNonConformingData(@TempDir Path dir) throws IOException {
     Project project = TestProjects.copy(dir);
     Files.writeString(
@@ -170,6 +236,18 @@ class ServerTest {
         e.report().findings().stream()
             .anyMatch(f -> f.message().contains("dgov:hasParty must point at an actor")),
         e.report().findings().toString());
+  }
+
+  private static HttpResponse<String> post(
+      String path, String contentType, String accept, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String path, String accept)
