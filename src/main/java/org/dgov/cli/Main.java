@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       FormatCommand.class,
       ServeCommand.class,
+      UserCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

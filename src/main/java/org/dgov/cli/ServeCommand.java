@@ -1,10 +1,12 @@
 package org.dgov.cli;
 
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.dgov.graph.SyntaxError;
 import org.dgov.server.DgovServer;
 import org.dgov.server.NonConformingData;
+import org.dgov.server.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,11 +31,37 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--localhost", description = "Listen on the loopback interface only.")
   boolean localhost;
 
+  @Option(
+      names = "--writable",
+      description =
+          "Accept authenticated SPARQL Update at /dgov/update and Graph Store writes at /dgov/data; needs --db and --users.")
+  boolean writable;
+
+  @Option(
+      names = "--db",
+      paramLabel = "DIR",
+      description =
+          "The TDB2 store of a writable server; loaded from the curated files on first start.")
+  Path db;
+
+  @Option(
+      names = "--users",
+      paramLabel = "FILE",
+      description = "Who may write: lines made by 'dgov-kg user NAME --users FILE'.")
+  Path users;
+
   @Override
   public Integer call() throws Exception {
+    if (writable && (db == null || users == null)) {
+      throw new IllegalArgumentException("--writable needs --db DIR and --users FILE");
+    }
+    if (!writable && (db != null || users != null)) {
+      throw new IllegalArgumentException("--db and --users go with --writable");
+    }
     FusekiServer server;
     try {
-      server = DgovServer.start(projectOption.project(), port, localhost);
+      DgovServer.Writes writes = writable ? new DgovServer.Writes(db, Users.read(users)) : null;
+      server = DgovServer.start(projectOption.project(), port, localhost, writes);
     } catch (SyntaxError e) {
       System.err.println("unreadable: " + e.getMessage());
       return Main.UNREADABLE;

@@ -2,13 +2,19 @@ package org.dgov.server;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdfs.RDFSFactory;
+import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
@@ -24,8 +30,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded Fuseki server, configured by the project's {@code fuseki-config.ttl}: the file
- * declares the service, its endpoints, the dataset and the query timeout; this class only puts the
- * validated graph into that dataset.
+ * declares the service, its endpoints, the dataset and the query timeout. Read-only, this class
+ * puts the validated graph with its RDFS closure into that dataset. Writable ({@link Writes}), the
+ * service runs on a TDB2 store instead, with authenticated update and Graph Store writes, each
+ * validated before it commits.
  */
 public final class DgovServer {
 
@@ -34,90 +42,167 @@ public final class DgovServer {
 
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
 
+  /** Where a writable server keeps its TDB2 store, and who may write. */
+  public record Writes(Path db, Users users) {}
+
   private DgovServer() {}
 
   /**
-   * Loads the curated files of {@code project}, validates them, adds the RDFS closure and starts
-   * serving it on {@code port} (0 for any free port); logs one line when ready.
+   * Loads the curated files of {@code project}, validates them and starts serving on {@code port}
+   * (0 for any free port), read-only when {@code writes} is null; logs one line when ready.
    */
-  public static FusekiServer start(Project project, int port, boolean loopbackOnly)
+  public static FusekiServer start(Project project, int port, boolean loopbackOnly, Writes writes)
       throws SyntaxError, IOException, NonConformingData {
     CuratedGraph curated = CuratedGraph.load(project);
     SourceText source = SourceText.read(project.sourceText());
-    Report report = Validation.validate(curated, source);
-    if (!report.conforms()) {
-      throw new NonConformingData(report);
+    FusekiServer server;
+    long triples;
+    if (writes == null) {
+      requireConforming(Validation.validate(curated, source));
+      Graph graph = Inference.rdfsClosure(curated);
+      server = build(project, curated, source, port, loopbackOnly).build();
+      fill(server, graph);
+      triples = graph.size();
+    } else {
+      DatasetGraph store = Store.open(writes.db(), curated);
+      requireConforming(
+          Txn.calculateRead(
+              store, () -> Validation.validate(Store.asCurated(store, curated), source)));
+      server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
+      triples = Txn.calculateRead(store, () -> store.getDefaultGraph().size());
     }
-    Graph graph = Inference.rdfsClosure(curated);
-    FusekiServer server = build(project, curated, source, graph, port, loopbackOnly).start();
+    server.start();
     LOG.info(
-        "ready at http://localhost:{}{}/sparql: {} triples, {} ms from start to ready",
+        "ready at http://localhost:{}{}/sparql{}: {} triples, {} ms from start to ready",
         server.getHttpPort(),
         SERVICE,
-        graph.size(),
+        writes == null ? "" : " (writable, store " + writes.db() + ")",
+        triples,
         ManagementFactory.getRuntimeMXBean().getUptime());
     return server;
   }
 
-  /**
-   * Builds a server on {@code port} (0 for any free port) serving {@code graph}, the closure of
-   * {@code curated}, with the linked-data pages around the SPARQL service; not yet started.
-   */
-  public static FusekiServer build(
+  /** Read-only, for the tests and tools that need no writes. */
+  public static FusekiServer start(Project project, int port, boolean loopbackOnly)
+      throws SyntaxError, IOException, NonConformingData {
+    return start(project, port, loopbackOnly, null);
+  }
+
+  private static void requireConforming(Report report) throws NonConformingData {
+    if (!report.conforms()) {
+      throw new NonConformingData(report);
+    }
+  }
+
+  /** The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it. */
+  private static FusekiServer.Builder build(
+      Project project, CuratedGraph curated, SourceText source, int port, boolean loopbackOnly) {
+    return build(project, curated, () -> curated, source, port, loopbackOnly);
+  }
+
+  private static FusekiServer.Builder build(
       Project project,
       CuratedGraph curated,
+      Supplier<CuratedGraph> current,
       SourceText source,
-      Graph graph,
       int port,
       boolean loopbackOnly) {
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
     QueriesServlet queryPages = new QueriesServlet(queries);
-    FusekiServer server =
-        FusekiServer.create()
-            .registerOperation(
-                ValidateAction.OPERATION,
-                new ValidateAction(() -> curated, source, maxRequestBytes(project)))
-            .parseConfigFile(project.fusekiConfig().toString())
-            .port(port)
-            .loopback(loopbackOnly)
-            .enableCors(true, null)
-            .addFilter("/*", new SecurityHeaders())
-            .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
-            .addServlet("/id/*", resources)
-            .addServlet("/doc/*", resources)
-            .addServlet("/ontology", new OntologyServlet(curated.ontology()))
-            .addServlet("/queries", queryPages)
-            .addServlet("/queries/*", queryPages)
-            .addServlet("/search", new SearchServlet())
-            .addServlet("/editor", new EditorServlet())
-            .addServlet("/.well-known/void", new VoidServlet())
-            .addServlet("/dumps/*", new DumpsServlet(curated.union()))
-            .addServlet("/static/*", new StaticServlet())
-            .addServlet(JsonLdContext.PATH, new ContextServlet())
-            .addServlet("", new HomeServlet(queries))
-            .build();
-    DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);
-    if (dap == null) {
-      throw new IllegalStateException(
-          project.display(project.fusekiConfig()) + " declares no service named " + SERVICE);
-    }
-    DatasetGraph dataset = dap.getDataService().getDataset();
+    return FusekiServer.create()
+        .registerOperation(
+            ValidateAction.OPERATION, new ValidateAction(current, source, maxRequestBytes(project)))
+        .parseConfigFile(project.fusekiConfig().toString())
+        .port(port)
+        .loopback(loopbackOnly)
+        .enableCors(true, null)
+        .addFilter("/*", new SecurityHeaders())
+        .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
+        .addServlet("/id/*", resources)
+        .addServlet("/doc/*", resources)
+        .addServlet("/ontology", new OntologyServlet(curated.ontology()))
+        .addServlet("/queries", queryPages)
+        .addServlet("/queries/*", queryPages)
+        .addServlet("/search", new SearchServlet())
+        .addServlet("/editor", new EditorServlet())
+        .addServlet("/.well-known/void", new VoidServlet())
+        .addServlet("/dumps/*", new DumpsServlet(curated.union()))
+        .addServlet("/static/*", new StaticServlet())
+        .addServlet(JsonLdContext.PATH, new ContextServlet())
+        .addServlet("", new HomeServlet(queries));
+  }
+
+  /** Puts {@code graph} into the dataset that {@code fuseki-config.ttl} declares. */
+  private static void fill(FusekiServer server, Graph graph) {
+    DatasetGraph dataset = dataAccessPoint(server).getDataService().getDataset();
     Txn.executeWrite(
         dataset,
         () -> {
-          if (dataset.getDefaultGraph().isEmpty()) {
-            graph.find().forEach(dataset.getDefaultGraph()::add);
-            dataset.prefixes().putAll(graph.getPrefixMapping().getNsPrefixMap());
-          }
+          graph.find().forEach(dataset.getDefaultGraph()::add);
+          dataset.prefixes().putAll(graph.getPrefixMapping().getNsPrefixMap());
         });
+  }
+
+  /**
+   * The configured service on the TDB2 store, seen through its RDFS closure, with the Graph Store
+   * made read-write and SPARQL Update added; both need a user and are validated before commit.
+   */
+  private static FusekiServer writable(
+      Project project,
+      CuratedGraph curated,
+      SourceText source,
+      DatasetGraph store,
+      Users users,
+      int port,
+      boolean loopbackOnly) {
+    Supplier<CuratedGraph> current =
+        () -> Txn.calculateRead(store, () -> Store.snapshot(store, curated));
+    WriteGuard guard = new WriteGuard(users);
+    FusekiServer server =
+        build(project, curated, current, source, port, loopbackOnly)
+            .addFilter(SERVICE + "/update", guard)
+            .addFilter(SERVICE + "/data", guard)
+            .build();
+    DataService configured = dataAccessPoint(server).getDataService();
+    DatasetGraph served =
+        new ValidatingDataset(
+            RDFSFactory.datasetRDFS(store, curated.ontology()),
+            store,
+            s -> Validation.validate(Store.asCurated(s, curated), source),
+            guard);
+    DataService.Builder service = DataService.newBuilder(served);
+    configured
+        .getEndpoints()
+        .forEach(
+            e -> {
+              if (e.getOperation().equals(Operation.GSP_R)) {
+                service.addEndpoint(Operation.GSP_RW, e.getName());
+              } else {
+                service.addEndpoint(e);
+              }
+            });
+    service.addEndpoint(Operation.Update, "update");
+    DataService writableService = service.build();
+    writableService.setEndpointProcessors(server.getOperationRegistry());
+    writableService.goActive();
+    server.getDataAccessPointRegistry().remove(SERVICE);
+    server.getDataAccessPointRegistry().register(new DataAccessPoint(SERVICE, writableService));
     return server;
+  }
+
+  private static DataAccessPoint dataAccessPoint(FusekiServer server) {
+    DataAccessPoint dap = server.getDataAccessPointRegistry().get(SERVICE);
+    if (dap == null) {
+      throw new IllegalStateException("fuseki-config.ttl declares no service named " + SERVICE);
+    }
+    return dap;
   }
 
   /** The request-size limit of the validate endpoint, as {@code fuseki-config.ttl} sets it. */
   private static long maxRequestBytes(Project project) {
-    Graph config = org.apache.jena.riot.RDFDataMgr.loadGraph(project.fusekiConfig().toString());
+    Graph config = RDFDataMgr.loadGraph(project.fusekiConfig().toString());
     Node limit = NodeFactory.createURI("https://w3id.org/dgov/config#maxRequestBytes");
     return config
         .find(Node.ANY, limit, Node.ANY)

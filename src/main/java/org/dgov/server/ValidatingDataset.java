@@ -1,0 +1,90 @@
+package org.dgov.server;
+
+import java.util.function.Function;
+import org.apache.jena.fuseki.servlets.ActionErrorException;
+import org.apache.jena.query.ReadWrite;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.modify.UpdateEngine;
+import org.apache.jena.sparql.modify.UpdateEngineFactory;
+import org.apache.jena.sparql.modify.UpdateEngineMain;
+import org.apache.jena.sparql.modify.UpdateEngineRegistry;
+import org.apache.jena.sparql.modify.UpdateEngineWorker;
+import org.apache.jena.sparql.modify.request.UpdateLoad;
+import org.apache.jena.sparql.modify.request.UpdateVisitor;
+import org.apache.jena.update.UpdateException;
+import org.dgov.graph.Report;
+
+/**
+ * The writable dataset: every write transaction is validated before it commits. A write that would
+ * leave the graph non-conforming is rolled back and answered 422 with the report. SPARQL Update
+ * {@code LOAD}, which would read from the network or the file system, is refused.
+ */
+final class ValidatingDataset extends DatasetGraphWrapper {
+
+  private final Function<DatasetGraph, Report> validator;
+  private final DatasetGraph store;
+  private final WriteGuard guard;
+
+  /**
+   * @param served what is served (the store, or a view of it)
+   * @param store the store whose uncommitted state is validated
+   * @param validator checks the store inside the write transaction
+   * @param guard answers the rolled-back request with the report
+   */
+  ValidatingDataset(
+      DatasetGraph served,
+      DatasetGraph store,
+      Function<DatasetGraph, Report> validator,
+      WriteGuard guard) {
+    super(served);
+    this.store = store;
+    this.validator = validator;
+    this.guard = guard;
+  }
+
+  @Override
+  public void commit() {
+    if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+      Report report = validator.apply(store);
+      if (!report.conforms()) {
+        abort();
+        guard.reject(report);
+        throw new ActionErrorException(
+            422, "the write would make the graph non-conforming; rolled back", null);
+      }
+    }
+    super.commit();
+  }
+
+  static {
+    UpdateEngineRegistry.get().add(new NoLoad());
+  }
+
+  /** Update execution on this dataset, with LOAD refused. */
+  private static final class NoLoad implements UpdateEngineFactory {
+    @Override
+    public boolean accept(DatasetGraph dataset, org.apache.jena.sparql.util.Context context) {
+      return dataset instanceof ValidatingDataset;
+    }
+
+    @Override
+    public UpdateEngine create(
+        DatasetGraph dataset,
+        org.apache.jena.sparql.engine.binding.Binding binding,
+        org.apache.jena.sparql.util.Context context) {
+      return new UpdateEngineMain(dataset, binding, context) {
+        @Override
+        protected UpdateVisitor prepareWorker() {
+          return new UpdateEngineWorker(dataset, binding, context) {
+            @Override
+            public void visit(UpdateLoad update) {
+              throw new UpdateException(
+                  "LOAD is not allowed: it would read from the network or the file system");
+            }
+          };
+        }
+      };
+    }
+  }
+}
