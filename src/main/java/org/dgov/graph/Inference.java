@@ -5,6 +5,8 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.XSD;
 
 /**
  * The RDFS closure that is served, so that a query for {@code ?x a dgov:Actor} finds every state.
@@ -19,7 +21,7 @@ public final class Inference {
    */
   public static Graph rdfsClosure(CuratedGraph curated) {
     Graph union = curated.union();
-    Graph inferred = RDFSFactory.graphRDFS(union, curated.ontology());
+    Graph inferred = RDFSFactory.graphRDFS(union, vocabulary(curated.ontology()));
     Graph closure = GraphFactory.createDefaultGraph();
     closure.getPrefixMapping().setNsPrefixes(union.getPrefixMapping());
     inferred
@@ -34,11 +36,28 @@ public final class Inference {
   }
 
   /**
-   * Drops entailments that are not plain RDF (literal subjects, from ranges such as xsd:string) and
-   * types that are anonymous class expressions (owl:unionOf and the like).
+   * The ontology as RDFS reasoning uses it: without datatype ranges (such as xsd:string), which
+   * would type literals and so give statements that are not RDF.
    */
+  public static Graph vocabulary(Graph ontology) {
+    Graph vocabulary = GraphFactory.createDefaultGraph();
+    ontology
+        .find()
+        .forEach(
+            t -> {
+              boolean datatypeRange =
+                  t.getPredicate().equals(RDFS.range.asNode())
+                      && t.getObject().isURI()
+                      && t.getObject().getURI().startsWith(XSD.getURI());
+              if (!datatypeRange) {
+                vocabulary.add(t);
+              }
+            });
+    return vocabulary;
+  }
+
+  /** Drops types that are anonymous class expressions (owl:unionOf and the like). */
   private static boolean isUseful(Triple t) {
-    return !t.getSubject().isLiteral()
-        && !(t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank());
+    return !(t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank());
   }
 }

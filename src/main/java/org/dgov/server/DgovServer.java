@@ -168,7 +168,7 @@ public final class DgovServer {
     DataService configured = dataAccessPoint(server).getDataService();
     DatasetGraph served =
         new ValidatingDataset(
-            RDFSFactory.datasetRDFS(store, curated.ontology()),
+            RDFSFactory.datasetRDFS(store, Inference.vocabulary(curated.ontology())),
             store,
             s -> Validation.validate(Store.asCurated(s, curated), source),
             guard);
