@@ -1,0 +1,230 @@
+package org.dgov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.dgov.TestProjects;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Nothing lost: a writable server runs as a child process on a TDB2 store, numbered two-statement
+ * transactions are sent and each acknowledged one recorded, and the process is killed with SIGKILL
+ * at a random moment, several rounds. After each restart every acknowledged transaction is there
+ * whole, and every other one is wholly there or wholly absent. Readers running alongside never see
+ * half a transaction.
+ */
+class DurabilityTest {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final Pattern READY =
+      Pattern.compile("ready at http://localhost:(\\d+)/dgov/sparql");
+  private static final Pattern NOTE = Pattern.compile("txn (\\d+) ([ab])");
+  private static final String PASSWORD = "correct horse battery staple";
+  private static final String AUTH =
+      "Basic "
+          + Base64.getEncoder()
+              .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final int ROUNDS = 3;
+
+  @Test
+  void acknowledgedWritesSurviveKill9(@TempDir Path dir) throws Exception {
+    Path repo = TestProjects.copy(dir.resolve("repo")).root();
+    Path users = dir.resolve("users");
+    Files.writeString(users, Users.line("alice", PASSWORD.toCharArray()) + "\n");
+    Path db = dir.resolve("db");
+    Random random = new Random(20221207);
+    Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
+    AtomicBoolean halfSeen = new AtomicBoolean();
+    int next = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      Process server = startServer(repo, db, users, dir.resolve("server-" + round + ".log"));
+      try {
+        String base =
+            "http://localhost:" + awaitReady(server, dir.resolve("server-" + round + ".log"));
+        check(base, acknowledged);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread reader =
+            new Thread(
+                () -> {
+                  while (running.get()) {
+                    try {
+                      if (!wholeOrAbsent(notes(base)).isEmpty()) {
+                        halfSeen.set(true);
+                      }
+                    } catch (IOException | InterruptedException | RuntimeException e) {
+                      return;
+                    }
+                  }
+                });
+        reader.start();
+        long killAt = System.nanoTime() + Duration.ofMillis(4000 + random.nextInt(4000)).toNanos();
+        int first = next;
+        Thread writer =
+            new Thread(
+                () -> {
+                  for (int n = first; running.get(); n++) {
+                    try {
+                      if (insert(base, n) / 100 == 2) {
+                        acknowledged.add(n);
+                      }
+                    } catch (IOException | InterruptedException e) {
+                      return;
+                    }
+                  }
+                });
+        writer.start();
+        while (System.nanoTime() < killAt) {
+          Thread.sleep(20);
+        }
+        server.destroyForcibly().waitFor();
+        running.set(false);
+        writer.join(5000);
+        reader.join(5000);
+        next = first + 10_000;
+      } finally {
+        server.destroyForcibly().waitFor();
+      }
+    }
+    Process server = startServer(repo, db, users, dir.resolve("server-final.log"));
+    try {
+      check(
+          "http://localhost:" + awaitReady(server, dir.resolve("server-final.log")), acknowledged);
+    } finally {
+      server.destroyForcibly().waitFor();
+    }
+    assertTrue(
+        acknowledged.size() >= ROUNDS,
+        "too few writes were acknowledged to test anything: " + acknowledged.size());
+    assertEquals(false, halfSeen.get(), "a reader saw half a transaction");
+  }
+
+  /** Every acknowledged transaction whole; no transaction half there. */
+  private static void check(String base, Set<Integer> acknowledged)
+      throws IOException, InterruptedException {
+    Map<Integer, Set<String>> notes = notes(base);
+    for (int n : acknowledged) {
+      assertEquals(
+          Set.of("a", "b"),
+          notes.get(n),
+          "acknowledged transaction " + n + " is not whole after restart");
+    }
+    assertEquals(List.of(), wholeOrAbsent(notes), "transactions half applied");
+  }
+
+  private static List<Integer> wholeOrAbsent(Map<Integer, Set<String>> notes) {
+    List<Integer> half = new ArrayList<>();
+    notes.forEach(
+        (n, parts) -> {
+          if (parts.size() != 2) {
+            half.add(n);
+          }
+        });
+    return half;
+  }
+
+  private static Map<Integer, Set<String>> notes(String base)
+      throws IOException, InterruptedException {
+    String query =
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?note { <https://w3id.org/dgov/id/rcep> skos:editorialNote ?note FILTER STRSTARTS(?note, \"txn \") }";
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base
+                            + "/dgov/sparql?query="
+                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                .header("Accept", "text/csv")
+                .timeout(Duration.ofSeconds(10))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Map<Integer, Set<String>> notes = new HashMap<>();
+    Matcher m = NOTE.matcher(response.body());
+    while (m.find()) {
+      notes
+          .computeIfAbsent(Integer.parseInt(m.group(1)), k -> new java.util.TreeSet<>())
+          .add(m.group(2));
+    }
+    return notes;
+  }
+
+  private static int insert(String base, int n) throws IOException, InterruptedException {
+    String update =
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> INSERT DATA { <https://w3id.org/dgov/id/rcep> skos:editorialNote \"txn "
+            + n
+            + " a\"@en, \"txn "
+            + n
+            + " b\"@en }";
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
+                .header("Content-Type", "application/sparql-update")
+                .header("Authorization", AUTH)
+                .timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(update))
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static Process startServer(Path repo, Path db, Path users, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            "org.dgov.cli.Main",
+            "serve",
+            "--root",
+            repo.toString(),
+            "--port",
+            "0",
+            "--localhost",
+            "--writable",
+            "--db",
+            db.toString(),
+            "--users",
+            users.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
+  }
+
+  private static int awaitReady(Process server, Path log) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(log)) {
+        Matcher m = READY.matcher(Files.readString(log));
+        if (m.find()) {
+          return Integer.parseInt(m.group(1));
+        }
+      }
+      if (!server.isAlive()) {
+        throw new IllegalStateException("the server exited: " + Files.readString(log));
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the server did not get ready: " + Files.readString(log));
+  }
+}
