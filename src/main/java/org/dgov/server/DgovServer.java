@@ -11,10 +11,7 @@ import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdfs.RDFSFactory;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
@@ -107,19 +104,26 @@ public final class DgovServer {
       SourceText source,
       int port,
       boolean loopbackOnly) {
+    ServerSettings settings = ServerSettings.read(project);
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
     QueriesServlet queryPages = new QueriesServlet(queries);
     return FusekiServer.create()
         .registerOperation(
-            ValidateAction.OPERATION, new ValidateAction(current, source, maxRequestBytes(project)))
+            ValidateAction.OPERATION,
+            new ValidateAction(current, source, settings.maxRequestBytes()))
         .parseConfigFile(project.fusekiConfig().toString())
         .port(port)
         .loopback(loopbackOnly)
         .enableCors(true, null)
         .addFilter("/*", new SecurityHeaders())
+        .addFilter(
+            SERVICE + "/*", new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
         .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
+        .addFilter(
+            SERVICE + "/sparql",
+            new QueryGuard(settings.maxConcurrentQueries(), settings.maxResultBytes()))
         .addServlet("/id/*", resources)
         .addServlet("/doc/*", resources)
         .addServlet("/ontology", new OntologyServlet(curated.ontology()))
@@ -198,20 +202,5 @@ public final class DgovServer {
       throw new IllegalStateException("fuseki-config.ttl declares no service named " + SERVICE);
     }
     return dap;
-  }
-
-  /** The request-size limit of the validate endpoint, as {@code fuseki-config.ttl} sets it. */
-  private static long maxRequestBytes(Project project) {
-    Graph config = RDFDataMgr.loadGraph(project.fusekiConfig().toString());
-    Node limit = NodeFactory.createURI("https://w3id.org/dgov/config#maxRequestBytes");
-    return config
-        .find(Node.ANY, limit, Node.ANY)
-        .mapWith(t -> ((Number) t.getObject().getLiteralValue()).longValue())
-        .nextOptional()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    project.display(project.fusekiConfig())
-                        + " sets no :maxRequestBytes on the validate endpoint"));
   }
 }

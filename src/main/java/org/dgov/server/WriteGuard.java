@@ -3,17 +3,11 @@ package org.dgov.server;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.dgov.graph.Report;
@@ -57,7 +51,7 @@ final class WriteGuard implements Filter {
           HttpServletResponse.SC_UNAUTHORIZED, "writes need a user name and password");
       return;
     }
-    Buffered buffered = new Buffered(response);
+    BufferedResponse buffered = new BufferedResponse(response, Long.MAX_VALUE);
     rejected.remove();
     try {
       chain.doFilter(req, buffered);
@@ -71,67 +65,10 @@ final class WriteGuard implements Filter {
         response.setStatus(422);
         response.setContentType("application/json; charset=utf-8");
       } else {
-        buffered.flushWriter();
-        body = buffered.bytes.toByteArray();
+        body = buffered.body();
       }
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
-    }
-  }
-
-  /** Holds the body back until the write's outcome is known. */
-  private static final class Buffered extends HttpServletResponseWrapper {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private PrintWriter writer;
-
-    Buffered(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public ServletOutputStream getOutputStream() {
-      return new ServletOutputStream() {
-        @Override
-        public void write(int b) {
-          bytes.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          bytes.write(b, off, len);
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {}
-      };
-    }
-
-    @Override
-    public PrintWriter getWriter() {
-      if (writer == null) {
-        writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-      }
-      return writer;
-    }
-
-    @Override
-    public void setContentLength(int length) {}
-
-    @Override
-    public void setContentLengthLong(long length) {}
-
-    @Override
-    public void flushBuffer() {}
-
-    void flushWriter() {
-      if (writer != null) {
-        writer.flush();
-      }
     }
   }
 }

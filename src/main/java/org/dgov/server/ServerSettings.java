@@ -1,0 +1,48 @@
+package org.dgov.server;
+
+import java.util.List;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.RDFDataMgr;
+import org.dgov.graph.Project;
+
+/**
+ * The settings {@code fuseki-config.ttl} gives on its {@code fuseki:Server} beyond Fuseki's own:
+ * request-size limit, cap on concurrently running queries, and the endpoints SERVICE may reach when
+ * federation is on.
+ */
+record ServerSettings(
+    long maxRequestBytes,
+    int maxUrlLength,
+    int maxConcurrentQueries,
+    long maxResultBytes,
+    List<String> federationEndpoints) {
+
+  static final String NS = "https://w3id.org/dgov/config#";
+
+  static ServerSettings read(Project project) {
+    Graph config = RDFDataMgr.loadGraph(project.fusekiConfig().toString());
+    String where = project.display(project.fusekiConfig());
+    return new ServerSettings(
+        number(config, "maxRequestBytes", where),
+        (int) number(config, "maxUrlLength", where),
+        (int) number(config, "maxConcurrentQueries", where),
+        number(config, "maxResultBytes", where),
+        config
+            .find(Node.ANY, NodeFactory.createURI(NS + "federationEndpoint"), Node.ANY)
+            .mapWith(t -> t.getObject().getURI())
+            .toList());
+  }
+
+  private static long number(Graph config, String name, String where) {
+    return config
+        .find(Node.ANY, NodeFactory.createURI(NS + name), Node.ANY)
+        .mapWith(Triple::getObject)
+        .mapWith(n -> ((Number) n.getLiteralValue()).longValue())
+        .nextOptional()
+        .orElseThrow(
+            () -> new IllegalStateException(where + " sets no :" + name + " on the server"));
+  }
+}
