@@ -2,12 +2,20 @@ package org.dgov.server;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -33,6 +41,12 @@ final class QueryGuard implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     HttpServletResponse response = (HttpServletResponse) res;
+    Replayable request = new Replayable((HttpServletRequest) req);
+    Optional<String> refusal = RegexSafety.check(request.query());
+    if (refusal.isPresent()) {
+      error(response, 400, refusal.get());
+      return;
+    }
     if (!running.tryAcquire()) {
       response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
       response.sendError(
@@ -41,7 +55,7 @@ final class QueryGuard implements Filter {
     }
     BufferedResponse buffered = new BufferedResponse(response, maxResultBytes);
     try {
-      chain.doFilter(req, buffered);
+      chain.doFilter(request, buffered);
     } catch (IOException | RuntimeException | ServletException e) {
       if (!buffered.overflowed()) {
         throw e;
@@ -69,6 +83,66 @@ final class QueryGuard implements Filter {
       response.setStatus(buffered.status());
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
+    }
+  }
+
+  /** The request with its body read once, so that the query can be checked and then executed. */
+  private static final class Replayable extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    Replayable(HttpServletRequest request) throws IOException {
+      super(request);
+      boolean direct =
+          request.getContentType() != null
+              && request.getContentType().startsWith("application/sparql-query");
+      this.body = direct ? request.getInputStream().readAllBytes() : null;
+    }
+
+    String query() {
+      if (body != null) {
+        return new String(body, StandardCharsets.UTF_8);
+      }
+      String query = getParameter("query");
+      return query == null ? "" : query;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (body == null) {
+        return super.getInputStream();
+      }
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {}
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      return body == null
+          ? super.getReader()
+          : new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
     }
   }
 
