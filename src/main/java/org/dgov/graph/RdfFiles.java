@@ -1,5 +1,8 @@
 package org.dgov.graph;
 
+import com.apicatalog.jsonld.JsonLdError;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,8 +13,10 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.sparql.util.Context;
 import org.eclipse.rdf4j.model.IRI;
 import org.eclipse.rdf4j.model.Statement;
 import org.eclipse.rdf4j.rio.RDFFormat;
@@ -26,7 +31,26 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
  */
 public final class RdfFiles {
 
+  /**
+   * Parsing never touches the network or the file system: JSON-LD documents get no remote
+   * {@code @context}. (RDF/XML external entities and DTDs are refused by Jena's own parser.)
+   */
+  private static final Context OFFLINE = offline();
+
   private RdfFiles() {}
+
+  private static Context offline() {
+    JsonLdOptions options = new JsonLdOptions();
+    options.setDocumentLoader(
+        (url, loaderOptions) -> {
+          throw new JsonLdError(
+              JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED,
+              "remote documents are not fetched: " + url);
+        });
+    Context context = new Context();
+    context.set(LangJSONLD11.JSONLD_OPTIONS, options);
+    return context;
+  }
 
   /** A parsed file: its triples and the line where each IRI subject's description starts. */
   public record Parsed(String file, Graph graph, Map<String, Long> subjectLines) {
@@ -57,6 +81,7 @@ public final class RdfFiles {
           .lang(lang)
           .base("https://w3id.org/dgov/id/")
           .errorHandler(new Strict(display))
+          .context(OFFLINE)
           .parse(graph);
     } catch (SyntaxErrorCarrier e) {
       throw e.error;

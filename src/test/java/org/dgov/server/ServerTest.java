@@ -145,6 +145,34 @@ class ServerTest {
   }
 
   @Test
+  void exposesNoAdminOrDatasetManagementEndpoints() throws Exception {
+    for (String path :
+        new String[] {
+          "/$/datasets",
+          "/$/server",
+          "/$/stats",
+          "/$/ping",
+          "/$/metrics",
+          "/$/tasks",
+          "/$/backup/dgov",
+          "/$/compact/dgov"
+        }) {
+      assertEquals(404, get(path, "application/json").statusCode(), path);
+    }
+  }
+
+  @Test
+  void scriptingIsOff() throws Exception {
+    String query =
+        URLEncoder.encode(
+            "PREFIX js: <http://jena.apache.org/ARQ/jsFunction#> SELECT (js:print(1) AS ?x) {}",
+            StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+    assertTrue(!response.body().contains("\"value\""), "a script function ran: " + response.body());
+  }
+
+  @Test
   void refusesFederatedQuery() throws Exception {
     String query =
         URLEncoder.encode(
