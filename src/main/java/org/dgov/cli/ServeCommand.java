@@ -32,6 +32,13 @@ final class ServeCommand implements Callable<Integer> {
   boolean localhost;
 
   @Option(
+      names = "--federate",
+      description =
+          "Allow SERVICE to the endpoints fuseki-config.ttl lists as :federationEndpoint"
+              + " (Wikidata's and DBpedia's), and to no other.")
+  boolean federate;
+
+  @Option(
       names = "--writable",
       description =
           "Accept authenticated SPARQL Update at /dgov/update and Graph Store writes at /dgov/data; needs --db and --users.")
@@ -61,7 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     FusekiServer server;
     try {
       DgovServer.Writes writes = writable ? new DgovServer.Writes(db, Users.read(users)) : null;
-      server = DgovServer.start(projectOption.project(), port, localhost, writes);
+      server =
+          DgovServer.start(
+              projectOption.project(), new DgovServer.Options(port, localhost, writes, federate));
     } catch (SyntaxError e) {
       System.err.println("unreadable: " + e.getMessage());
       return Main.UNREADABLE;

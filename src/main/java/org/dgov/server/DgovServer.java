@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -42,6 +43,9 @@ public final class DgovServer {
   /** Where a writable server keeps its TDB2 store, and who may write. */
   public record Writes(Path db, Users users) {}
 
+  /** How a server runs: port, interface, writes (null: read-only), federation. */
+  public record Options(int port, boolean loopbackOnly, Writes writes, boolean federate) {}
+
   private DgovServer() {}
 
   /**
@@ -50,6 +54,18 @@ public final class DgovServer {
    */
   public static FusekiServer start(Project project, int port, boolean loopbackOnly, Writes writes)
       throws SyntaxError, IOException, NonConformingData {
+    return start(project, new Options(port, loopbackOnly, writes, false));
+  }
+
+  /**
+   * Loads the curated files of {@code project}, validates them and starts serving as {@code
+   * options} say; logs one line when ready.
+   */
+  public static FusekiServer start(Project project, Options options)
+      throws SyntaxError, IOException, NonConformingData {
+    int port = options.port();
+    boolean loopbackOnly = options.loopbackOnly();
+    Writes writes = options.writes();
     CuratedGraph curated = CuratedGraph.load(project);
     SourceText source = SourceText.read(project.sourceText());
     FusekiServer server;
@@ -67,6 +83,12 @@ public final class DgovServer {
               store, () -> Validation.validate(Store.asCurated(store, curated), source)));
       server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
       triples = Txn.calculateRead(store, () -> store.getDefaultGraph().size());
+    }
+    if (options.federate()) {
+      List<String> endpoints = ServerSettings.read(project).federationEndpoints();
+      Federation.allow(
+          dataAccessPoint(server).getDataService().getDataset().getContext(), endpoints);
+      LOG.info("SERVICE allowed to: {}", String.join(", ", endpoints));
     }
     server.start();
     LOG.info(

@@ -1,0 +1,146 @@
+package org.dgov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.vocabulary.RDFS;
+import org.dgov.TestProjects;
+import org.dgov.graph.NamedQuery;
+import org.dgov.graph.Project;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * SERVICE reaches the allow-listed endpoints — here a second local Fuseki standing in for Wikidata
+ * — and nothing else: a local canary server must receive no request at all.
+ */
+class FederationTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final String WIKIDATA = "https://query.wikidata.org/sparql";
+
+  @TempDir static Path dir;
+  private static FusekiServer wikidata;
+  private static HttpServer canary;
+  private static final AtomicInteger canaryHits = new AtomicInteger();
+  private static FusekiServer server;
+  private static String base;
+  private static String standIn;
+  private static String canaryUrl;
+
+  @BeforeAll
+  static void start() throws Exception {
+    DatasetGraph data = DatasetGraphFactory.createTxnMem();
+    data.getDefaultGraph()
+        .add(
+            Triple.create(
+                NodeFactory.createURI("http://www.wikidata.org/entity/Q148"),
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralLang("Chine", "fr")));
+    data.getDefaultGraph()
+        .add(
+            Triple.create(
+                NodeFactory.createURI("http://www.wikidata.org/entity/Q148"),
+                NodeFactory.createURI("http://www.wikidata.org/prop/direct/P1082"),
+                NodeFactory.createLiteralDT(
+                    "1411750000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+    wikidata = FusekiServer.create().port(0).loopback(true).add("/wd", data).build().start();
+    standIn = "http://localhost:" + wikidata.getHttpPort() + "/wd/sparql";
+    canary = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    canary.createContext(
+        "/",
+        exchange -> {
+          canaryHits.incrementAndGet();
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
+    canary.start();
+    canaryUrl = "http://127.0.0.1:" + canary.getAddress().getPort() + "/sparql";
+    Project project = TestProjects.copy(dir);
+    Path config = dir.resolve("fuseki-config.ttl");
+    Files.writeString(
+        config, Files.readString(config).replace("<" + WIKIDATA + ">", "<" + standIn + ">"));
+    server = DgovServer.start(project, new DgovServer.Options(0, true, null, true));
+    base = "http://localhost:" + server.getHttpPort();
+  }
+
+  @AfterAll
+  static void stop() {
+    server.stop();
+    wikidata.stop();
+    canary.stop(0);
+  }
+
+  static Stream<NamedQuery> federatedQueries() {
+    return NamedQuery.all(Path.of("queries/federated")).stream();
+  }
+
+  @ParameterizedTest
+  @MethodSource("federatedQueries")
+  void shippedFederatedQueriesJoinWithTheStandIn(NamedQuery query) throws Exception {
+    assertTrue(query.text().contains("SERVICE <" + WIKIDATA + ">"), query.name());
+    HttpResponse<String> response = post(query.text().replace(WIKIDATA, standIn));
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(response.body().contains("https://w3id.org/dgov/id/china"), response.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CANARY",
+        "file:///etc/passwd",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.0.0.1/sparql",
+        "http://[::1]:1/sparql"
+      })
+  void anyOtherServiceIsRefusedWithoutAConnection(String endpoint) throws Exception {
+    String target = endpoint.equals("CANARY") ? canaryUrl : endpoint;
+    long start = System.nanoTime();
+    HttpResponse<String> response =
+        post("SELECT * WHERE { SERVICE <" + target + "> { ?s ?p ?o } }");
+    assertTrue(response.statusCode() >= 400, response.statusCode() + " " + response.body());
+    assertTrue(response.body().contains("not allowed"), response.body());
+    assertTrue(
+        (System.nanoTime() - start) / 1_000_000 < 2000, "refusal should not wait on a connection");
+    assertEquals(0, canaryHits.get(), "the canary received a request");
+  }
+
+  @Test
+  void aVariableServiceIsRefused() throws Exception {
+    HttpResponse<String> response =
+        post("SELECT * WHERE { BIND(<" + canaryUrl + "> AS ?e) SERVICE ?e { ?s ?p ?o } }");
+    assertTrue(response.statusCode() >= 400, response.body());
+    assertEquals(0, canaryHits.get(), "the canary received a request");
+  }
+
+  private static HttpResponse<String> post(String query) throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
+            .header("Content-Type", "application/sparql-query")
+            .header("Accept", "application/sparql-results+json")
+            .POST(HttpRequest.BodyPublishers.ofString(query))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
