@@ -15,6 +15,9 @@ public record Project(Path root) {
 
   private static final Set<String> SKIPPED_DIRS = Set.of(".git", "target", "node_modules");
 
+  /** Third-party test suites, kept byte for byte as published. */
+  private static final Path THIRD_PARTY = Path.of("src", "test", "resources", "w3c");
+
   /**
    * The project rooted at {@code dir}, which must hold {@code ontology/}, {@code shapes/} and
    * {@code data/}.
@@ -58,7 +61,9 @@ public record Project(Path root) {
     return turtleIn(root.resolve("data"));
   }
 
-  /** Every Turtle file of the repository, build output and VCS folders excluded. */
+  /**
+   * Every Turtle file of the repository; build output, VCS folders and third-party suites excluded.
+   */
   public List<Path> allTurtleFiles() {
     try (Stream<Path> walk = Files.walk(root)) {
       return walk.filter(p -> p.toString().endsWith(".ttl"))

@@ -37,6 +37,9 @@ public final class RdfFiles {
    */
   private static final Context OFFLINE = offline();
 
+  /** Relative IRIs in curated files resolve into the resource namespace. */
+  private static final String BASE = "https://w3id.org/dgov/id/";
+
   private RdfFiles() {}
 
   private static Context offline() {
@@ -74,12 +77,18 @@ public final class RdfFiles {
 
   /** Parses {@code bytes} in {@code lang}; Turtle is parsed by both Jena and RDF4J. */
   public static Parsed parse(byte[] bytes, Lang lang, String display) throws SyntaxError {
+    return parse(bytes, lang, display, BASE);
+  }
+
+  /** As {@link #parse(byte[], Lang, String)}, resolving relative IRIs against {@code base}. */
+  public static Parsed parse(byte[] bytes, Lang lang, String display, String base)
+      throws SyntaxError {
     Graph graph = GraphFactory.createDefaultGraph();
     try {
       RDFParser.create()
           .fromString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
           .lang(lang)
-          .base("https://w3id.org/dgov/id/")
+          .base(base)
           .errorHandler(new Strict(display))
           .context(OFFLINE)
           .parse(graph);
@@ -92,7 +101,8 @@ public final class RdfFiles {
     return new Parsed(display, graph, lines);
   }
 
-  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display) throws SyntaxError {
+  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display, String base)
+      throws SyntaxError {
     Map<String, Long> lines = new HashMap<>();
     long[] current = {0};
     var parser = Rio.createParser(RDFFormat.TURTLE);
@@ -107,7 +117,7 @@ public final class RdfFiles {
           }
         });
     try {
-      parser.parse(new java.io.ByteArrayInputStream(bytes), "https://w3id.org/dgov/id/");
+      parser.parse(new java.io.ByteArrayInputStream(bytes), base);
     } catch (RDFParseException e) {
       throw new SyntaxError(
           display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
