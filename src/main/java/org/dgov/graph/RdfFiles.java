@@ -97,7 +97,8 @@ public final class RdfFiles {
     } catch (RuntimeException e) {
       throw new SyntaxError(display, 0, 0, e.getMessage());
     }
-    Map<String, Long> lines = lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display) : Map.of();
+    Map<String, Long> lines =
+        lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display, base) : Map.of();
     return new Parsed(display, graph, lines);
   }
 
