@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -63,11 +64,33 @@ class TurtleSuiteTest {
             });
   }
 
+  /**
+   * Positive tests that the strict parser rejects on purpose, with the reason. Curated data turns
+   * every Jena warning into an error; these inputs are legal Turtle that Jena warns about.
+   */
+  private static final Map<String, String> WAIVERS =
+      Map.of(
+          "prefix_with_PN_CHARS_BASE_character_boundaries",
+          "U+FFFD in a prefixed name: Jena warns, strict mode refuses",
+          "labeled_blank_node_with_PN_CHARS_BASE_character_boundaries",
+          "U+FFFD in a blank node label: Jena warns, strict mode refuses",
+          "IRI-resolution-07",
+          "the IRI <http:g> lacks a host: Jena warns, strict mode refuses");
+
   @ParameterizedTest(name = "{0} ({1})")
   @MethodSource("tests")
   void behavesAsTheSuiteSays(String name, String type, String action, String result)
       throws Exception {
     byte[] bytes = Files.readAllBytes(SUITE.resolve(action));
+    if (WAIVERS.containsKey(name)) {
+      SyntaxError e =
+          assertThrows(
+              SyntaxError.class,
+              () -> RdfFiles.parse(bytes, Lang.TURTLE, action, BASE + action),
+              "waiver no longer needed: " + name);
+      assertTrue(e.getMessage().startsWith(action), e.getMessage());
+      return;
+    }
     switch (type) {
       case "TestTurtlePositiveSyntax" -> RdfFiles.parse(bytes, Lang.TURTLE, action, BASE + action);
       case "TestTurtleEval" -> {
