@@ -71,6 +71,7 @@ public record Project(Path root) {
               p ->
                   root.relativize(p).getNameCount() == 1
                       || !SKIPPED_DIRS.contains(root.relativize(p).getName(0).toString()))
+          .filter(p -> !root.relativize(p).startsWith(THIRD_PARTY))
           .sorted()
           .toList();
     } catch (IOException e) {
