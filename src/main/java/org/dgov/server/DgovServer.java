@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
@@ -116,7 +117,7 @@ public final class DgovServer {
   /** The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it. */
   private static FusekiServer.Builder build(
       Project project, CuratedGraph curated, SourceText source, int port, boolean loopbackOnly) {
-    return build(project, curated, () -> curated, source, port, loopbackOnly);
+    return build(project, curated, () -> curated, source, port, loopbackOnly, new AtomicLong());
   }
 
   private static FusekiServer.Builder build(
@@ -125,12 +126,13 @@ public final class DgovServer {
       Supplier<CuratedGraph> current,
       SourceText source,
       int port,
-      boolean loopbackOnly) {
+      boolean loopbackOnly,
+      AtomicLong version) {
     ServerSettings settings = ServerSettings.read(project);
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
-    QueriesServlet queryPages = new QueriesServlet(queries);
+    QueriesServlet queryPages = new QueriesServlet(queries, version);
     return FusekiServer.create()
         .registerOperation(
             ValidateAction.OPERATION,
@@ -186,8 +188,9 @@ public final class DgovServer {
     Supplier<CuratedGraph> current =
         () -> Txn.calculateRead(store, () -> Store.snapshot(store, curated));
     WriteGuard guard = new WriteGuard(users);
+    AtomicLong version = new AtomicLong();
     FusekiServer server =
-        build(project, curated, current, source, port, loopbackOnly)
+        build(project, curated, current, source, port, loopbackOnly, version)
             .addFilter(SERVICE + "/update", guard)
             .addFilter(SERVICE + "/data", guard)
             .build();
@@ -197,7 +200,8 @@ public final class DgovServer {
             RDFSFactory.datasetRDFS(store, Inference.vocabulary(curated.ontology())),
             store,
             s -> Validation.validate(Store.asCurated(s, curated), source),
-            guard);
+            guard,
+            version);
     DataService.Builder service = DataService.newBuilder(served);
     configured
         .getEndpoints()

@@ -2,8 +2,12 @@ package org.dgov.server;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
@@ -32,9 +36,16 @@ final class QueriesServlet extends GraphServlet {
           "application/json");
 
   private final Map<String, NamedQuery> queries;
+  private final AtomicLong version;
+  private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
-  QueriesServlet(Map<String, NamedQuery> queries) {
+  /**
+   * @param version the data's version: results are rendered once per named query, format and
+   *     version, so the vetted lane answers from memory until a write changes the data
+   */
+  QueriesServlet(Map<String, NamedQuery> queries, AtomicLong version) {
     this.queries = queries;
+    this.version = version;
   }
 
   @Override
@@ -86,26 +97,49 @@ final class QueriesServlet extends GraphServlet {
               "<h1>Not found</h1>\n<p>No such named query; see <a href=\"/queries\">the list</a>.</p>"));
       return;
     }
+    Rendered rendered =
+        cache.compute(
+            query.name() + " " + type,
+            (key, cached) ->
+                cached != null && cached.version() == version.get()
+                    ? cached
+                    : render(graph, query, type));
+    response.setStatus(200);
+    response.setContentType(rendered.type());
+    response.setContentLength(rendered.bytes().length);
+    response.getOutputStream().write(rendered.bytes());
+  }
+
+  /** A named query's results in one format, as of one version of the data. */
+  private record Rendered(long version, String type, byte[] bytes) {}
+
+  private Rendered render(Graph graph, NamedQuery query, String type) {
+    long at = version.get();
     try (QueryExecution qe =
         QueryExecution.model(ModelFactory.createModelForGraph(graph)).query(query.text()).build()) {
       ResultSetRewindable results = qe.execSelect().rewindable();
-      switch (type) {
-        case "application/sparql-results+json", "application/json" ->
-            write(response, "application/sparql-results+json", results, ResultSetLang.RS_JSON);
-        case "application/sparql-results+xml" ->
-            write(response, type, results, ResultSetLang.RS_XML);
-        case "text/csv" -> write(response, type, results, ResultSetLang.RS_CSV);
-        case "text/tab-separated-values" -> write(response, type, results, ResultSetLang.RS_TSV);
-        default -> Html.send(response, 200, table(graph, query, results));
-      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      String contentType =
+          switch (type) {
+            case "application/sparql-results+json", "application/json" ->
+                format(out, results, ResultSetLang.RS_JSON, "application/sparql-results+json");
+            case "application/sparql-results+xml" ->
+                format(out, results, ResultSetLang.RS_XML, type);
+            case "text/csv" -> format(out, results, ResultSetLang.RS_CSV, type);
+            case "text/tab-separated-values" -> format(out, results, ResultSetLang.RS_TSV, type);
+            default -> {
+              out.writeBytes(table(graph, query, results).getBytes(StandardCharsets.UTF_8));
+              yield "text/html";
+            }
+          };
+      return new Rendered(at, contentType + "; charset=utf-8", out.toByteArray());
     }
   }
 
-  private static void write(
-      HttpServletResponse response, String type, ResultSet results, org.apache.jena.riot.Lang lang)
-      throws IOException {
-    response.setContentType(type + "; charset=utf-8");
-    ResultSetFormatter.output(response.getOutputStream(), results, lang);
+  private static String format(
+      ByteArrayOutputStream out, ResultSet results, org.apache.jena.riot.Lang lang, String type) {
+    ResultSetFormatter.output(out, results, lang);
+    return type;
   }
 
   private static String table(Graph graph, NamedQuery query, ResultSetRewindable results) {

@@ -1,5 +1,6 @@
 package org.dgov.server;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
 import org.apache.jena.query.ReadWrite;
@@ -25,22 +26,26 @@ final class ValidatingDataset extends DatasetGraphWrapper {
   private final Function<DatasetGraph, Report> validator;
   private final DatasetGraph store;
   private final WriteGuard guard;
+  private final AtomicLong version;
 
   /**
    * @param served what is served (the store, or a view of it)
    * @param store the store whose uncommitted state is validated
    * @param validator checks the store inside the write transaction
    * @param guard answers the rolled-back request with the report
+   * @param version counts committed writes
    */
   ValidatingDataset(
       DatasetGraph served,
       DatasetGraph store,
       Function<DatasetGraph, Report> validator,
-      WriteGuard guard) {
+      WriteGuard guard,
+      AtomicLong version) {
     super(served);
     this.store = store;
     this.validator = validator;
     this.guard = guard;
+    this.version = version;
   }
 
   @Override
@@ -54,7 +59,11 @@ final class ValidatingDataset extends DatasetGraphWrapper {
             422, "the write would make the graph non-conforming; rolled back", null);
       }
     }
+    boolean wrote = isInTransaction() && transactionMode() == ReadWrite.WRITE;
     super.commit();
+    if (wrote) {
+      version.incrementAndGet();
+    }
   }
 
   static {

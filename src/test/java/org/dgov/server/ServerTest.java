@@ -145,6 +145,32 @@ class ServerTest {
   }
 
   @Test
+  void oversizedBodiesGet413AndOverlongUrls414() throws Exception {
+    String big = "#" + "x".repeat(1_100_000) + "\nASK {}";
+    assertEquals(
+        413,
+        post("/dgov/sparql", "application/sparql-query", "application/sparql-results+json", big)
+            .statusCode());
+    HttpResponse<String> chunked =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
+                .header("Content-Type", "application/sparql-query")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, chunked.statusCode(), "a body without a declared length is cut at the limit");
+    String longQuery =
+        URLEncoder.encode(
+            "ASK { FILTER(\"" + "a".repeat(9000) + "\" != \"\") }", StandardCharsets.UTF_8);
+    assertEquals(
+        414,
+        get("/dgov/sparql?query=" + longQuery, "application/sparql-results+json").statusCode());
+  }
+
+  @Test
   void exposesNoAdminOrDatasetManagementEndpoints() throws Exception {
     for (String path :
         new String[] {

@@ -104,6 +104,17 @@ class WritableServerTest {
   }
 
   @Test
+  void namedQueryResultsFollowCommittedWrites() throws Exception {
+    String before = send("GET", "/queries/count-resources-by-class", null, null, null).body();
+    assertTrue(before.contains("<table>"), before);
+    String entry = Files.readString(Path.of("src/test/resources/shapes/agreement-valid.ttl"));
+    HttpResponse<String> write = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
+    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    String after = send("GET", "/queries/count-resources-by-class", null, null, null).body();
+    assertFalse(before.equals(after), "the cached results did not follow the write");
+  }
+
+  @Test
   void loadIsRefused() throws Exception {
     Path secret = dir.resolve("secret.ttl");
     Files.writeString(
