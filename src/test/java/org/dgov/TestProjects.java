@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.jena.fuseki.main.FusekiServer;
 import org.dgov.graph.Project;
+import org.dgov.server.DgovServer;
+import org.dgov.server.Users;
 
 /** The repository under test, and throw-away copies of it for tests that break things. */
 public final class TestProjects {
@@ -25,6 +28,35 @@ public final class TestProjects {
     }
     Files.copy(root.resolve("fuseki-config.ttl"), dir.resolve("fuseki-config.ttl"));
     return Project.at(dir);
+  }
+
+  /** The password of {@link #USER} on the writable test servers. */
+  public static final String PASSWORD = "correct horse battery staple";
+
+  /** The user who may write to the writable test servers. */
+  public static final String USER = "alice";
+
+  /** The {@code Authorization} header of {@link #USER}. */
+  public static final String AUTHORIZATION =
+      "Basic "
+          + java.util.Base64.getEncoder()
+              .encodeToString(
+                  (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+  /** A users file in {@code dir} holding {@link #USER}. */
+  public static Path usersFile(Path dir) throws IOException {
+    Path users = dir.resolve("users");
+    Files.writeString(users, Users.line(USER, PASSWORD.toCharArray()) + "\n");
+    return users;
+  }
+
+  /** A writable server on a copy of the repository in {@code dir}, on a free loopback port. */
+  public static FusekiServer writableServer(Path dir) throws Exception {
+    return DgovServer.start(
+        copy(dir.resolve("repo")),
+        0,
+        true,
+        new DgovServer.Writes(dir.resolve("db"), Users.read(usersFile(dir))));
   }
 
   private static void copyTree(Path from, Path to) throws IOException {

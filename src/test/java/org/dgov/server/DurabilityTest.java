@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,13 @@ class DurabilityTest {
   private static final Pattern READY =
       Pattern.compile("ready at http://localhost:(\\d+)/dgov/sparql");
   private static final Pattern NOTE = Pattern.compile("txn (\\d+) ([ab])");
-  private static final String PASSWORD = "correct horse battery staple";
-  private static final String AUTH =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final String AUTH = TestProjects.AUTHORIZATION;
   private static final int ROUNDS = 3;
 
   @Test
   void acknowledgedWritesSurviveKill9(@TempDir Path dir) throws Exception {
     Path repo = TestProjects.copy(dir.resolve("repo")).root();
-    Path users = dir.resolve("users");
-    Files.writeString(users, Users.line("alice", PASSWORD.toCharArray()) + "\n");
+    Path users = TestProjects.usersFile(dir);
     Path db = dir.resolve("db");
     Random random = new Random(20221207);
     Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +54,7 @@ class ProtocolSuiteTest {
   private static final String CNT = "http://www.w3.org/2011/content#";
   private static final String HTS = "http://www.w3.org/2011/http-statusCodes#";
   private static final String UT = "http://www.w3.org/2009/sparql/tests/test-update#";
-  private static final String PASSWORD = "correct horse battery staple";
-  private static final String AUTH =
-      "Basic "
-          + Base64.getEncoder()
-              .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+  private static final String AUTH = TestProjects.AUTHORIZATION;
   private static final Map<String, Integer> STATUS_NAMES =
       Map.of("OK", 200, "Created", 201, "NoContent", 204, "NotFound", 404);
 
@@ -82,14 +77,7 @@ class ProtocolSuiteTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path users = dir.resolve("users");
-    Files.writeString(users, Users.line("alice", PASSWORD.toCharArray()) + "\n");
-    server =
-        DgovServer.start(
-            TestProjects.copy(dir.resolve("repo")),
-            0,
-            true,
-            new DgovServer.Writes(dir.resolve("db"), Users.read(users)));
+    server = TestProjects.writableServer(dir);
     base = "http://localhost:" + server.getHttpPort();
   }
 

@@ -28,7 +28,6 @@ class WritableServerTest {
   private static final String PREFIXES =
       "PREFIX dgov: <https://w3id.org/dgov/ontology#> PREFIX dgr: <https://w3id.org/dgov/id/> "
           + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ";
-  private static final String PASSWORD = "correct horse battery staple";
 
   @TempDir static Path dir;
   private static FusekiServer server;
@@ -37,19 +36,9 @@ class WritableServerTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Path users = dir.resolve("users");
-    Files.writeString(users, Users.line("alice", PASSWORD.toCharArray()) + "\n");
-    server =
-        DgovServer.start(
-            TestProjects.copy(dir.resolve("repo")),
-            0,
-            true,
-            new DgovServer.Writes(dir.resolve("db"), Users.read(users)));
+    server = TestProjects.writableServer(dir);
     base = "http://localhost:" + server.getHttpPort();
-    alice =
-        "Basic "
-            + Base64.getEncoder()
-                .encodeToString(("alice:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    alice = TestProjects.AUTHORIZATION;
   }
 
   @AfterAll
