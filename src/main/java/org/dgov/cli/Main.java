@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       FormatCommand.class,
       ServeCommand.class,
+      GenerateCommand.class,
       UserCommand.class,
       CommandLine.HelpCommand.class
     })
