@@ -3,6 +3,7 @@ package org.dgov.graph;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,11 +69,10 @@ public final class RdfFiles {
    */
   public static Parsed parse(Path file, String display) throws SyntaxError {
     Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in.readAllBytes(), lang, display);
-    } catch (IOException e) {
-      throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
+    if (!Files.isReadable(file)) {
+      throw new SyntaxError(display, 0, 0, "cannot read: no such file");
     }
+    return parse(() -> Files.newInputStream(file), lang, display, BASE);
   }
 
   /** Parses {@code bytes} in {@code lang}; Turtle is parsed by both Jena and RDF4J. */
@@ -83,10 +83,20 @@ public final class RdfFiles {
   /** As {@link #parse(byte[], Lang, String)}, resolving relative IRIs against {@code base}. */
   public static Parsed parse(byte[] bytes, Lang lang, String display, String base)
       throws SyntaxError {
+    return parse(() -> new ByteArrayInputStream(bytes), lang, display, base);
+  }
+
+  /** Where the input comes from: opened once per parser, so files of any size are streamed. */
+  private interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private static Parsed parse(Source source, Lang lang, String display, String base)
+      throws SyntaxError {
     Graph graph = GraphFactory.createDefaultGraph();
-    try {
+    try (InputStream in = source.open()) {
       RDFParser.create()
-          .fromString(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))
+          .source(in)
           .lang(lang)
           .base(base)
           .errorHandler(new Strict(display))
@@ -96,13 +106,15 @@ public final class RdfFiles {
       throw e.error;
     } catch (RuntimeException e) {
       throw new SyntaxError(display, 0, 0, e.getMessage());
+    } catch (IOException e) {
+      throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
     }
     Map<String, Long> lines =
-        lang.equals(Lang.TURTLE) ? parseWithRdf4j(bytes, display, base) : Map.of();
+        lang.equals(Lang.TURTLE) ? parseWithRdf4j(source, display, base) : Map.of();
     return new Parsed(display, graph, lines);
   }
 
-  private static Map<String, Long> parseWithRdf4j(byte[] bytes, String display, String base)
+  private static Map<String, Long> parseWithRdf4j(Source source, String display, String base)
       throws SyntaxError {
     Map<String, Long> lines = new HashMap<>();
     long[] current = {0};
@@ -118,7 +130,9 @@ public final class RdfFiles {
           }
         });
     try {
-      parser.parse(new java.io.ByteArrayInputStream(bytes), base);
+      try (InputStream in = source.open()) {
+        parser.parse(in, base);
+      }
     } catch (RDFParseException e) {
       throw new SyntaxError(
           display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
