@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes a synthetic project of the curated graph's shape, SCALE times its size, for benchmarks:",
-      "each copy beyond the first carries exactly one injected violation. Deterministic for a seed."
+      "each copy beyond the first carries exactly one injected violation. Deterministic for a seed",
+      "(up to blank node labels)."
     })
 final class GenerateCommand implements Callable<Integer> {
 

@@ -122,7 +122,8 @@ public final class Generator {
           }
           if (s.equals(target)
               && violation == Violation.FORCE_BEFORE_SIGNATURE
-              && t.getPredicate().equals(DGOV.dateEnteredIntoForce.asNode())) {
+              && (t.getPredicate().equals(DGOV.dateEnteredIntoForce.asNode())
+                  || t.getPredicate().equals(DGOV.dateSigned.asNode()))) {
             continue;
           }
           if (s.equals(target)
