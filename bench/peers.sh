@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-4}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-mvn -q -B -DskipTests package
+mvn -q -B -DskipTests test-compile package
 rm -rf target/peers && mkdir -p target/peers
 java -jar target/dgov-kg.jar export --out target/peers > /dev/null
 QUERIES=$(ls queries/*.rq)
@@ -16,12 +16,24 @@ run() { # name port path
   printf '%s: ' "$1"
   wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 15s -s bench/adhoc-queries.lua "http://localhost:$2" -- "$3" $QUERIES | tail -1
 }
-java -cp target/dgov-kg.jar org.apache.jena.fuseki.main.cmds.FusekiMainCmd --port 3097 --localhost --file target/peers/dgov-inferred.ttl /plain > target/peers/plain.log 2>&1 &
+java -cp target/dgov-kg.jar:target/test-classes org.dgov.bench.PlainFuseki 3097 target/peers/dgov-inferred.ttl > target/peers/plain.log 2>&1 &
 PLAIN=$!
 java -jar target/dgov-kg.jar serve --localhost --port 3098 > target/peers/dgov.log 2>&1 &
 OURS=$!
 trap 'kill $PLAIN $OURS 2>/dev/null || true' EXIT
-until curl -sf -o /dev/null "http://localhost:3097/plain/sparql?query=ASK%7B%7D" && curl -sf -o /dev/null "http://localhost:3098/dgov/sparql?query=ASK%7B%7D"; do sleep 0.5; done
-echo "machine: $(nproc) cores; $CONNECTIONS connections, ${DURATION}s each, the $(echo $QUERIES | wc -w) named queries as ad-hoc SPARQL"
-run "plain Fuseki main" 3097 /plain/sparql
-run "dgov-kg serve    " 3098 /dgov/sparql
+ready() { curl -sf -o /dev/null "http://localhost:$1?query=ASK%7B%7D"; }
+for _ in $(seq 1 120); do ready 3097/plain/sparql && ready 3098/dgov/sparql && break; sleep 0.5; done
+ready 3097/plain/sparql && ready 3098/dgov/sparql || { tail target/peers/*.log; exit 1; }
+{
+  echo
+  echo "## Against a plain Fuseki"
+  echo
+  echo "Written by \`bench/peers.sh\` on $(date -u +%Y-%m-%d): the same jar's plain Fuseki main serving the same data (the curated"
+  echo "graph with its RDFS closure) with no additions, against \`dgov-kg serve\`, on the $(echo $QUERIES | wc -w) named queries sent as"
+  echo "ad-hoc SPARQL, $CONNECTIONS connections (our query cap), ${DURATION} s each, measured in the same run."
+  echo
+  echo '```'
+  run "plain Fuseki main" 3097 /plain/sparql
+  run "dgov-kg serve    " 3098 /dgov/sparql
+  echo '```'
+} | tee -a BENCHMARKS.md
