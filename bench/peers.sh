@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Against a plain Fuseki (prints numbers; not a test): the same jar's plain Fuseki main serving the
-# same data (the curated graph with its RDFS closure, exported) with no additions, against our server,
-# on the named queries sent as ad-hoc SPARQL, CONNECTIONS at a time (default 4, our query cap).
+# Against peers (prints numbers and appends them to BENCHMARKS.md; not a test): the same jar's plain
+# Fuseki main, and Oxigraph's WASM build (npm package oxigraph behind bench/oxigraph-server.js),
+# serving the same data (the curated graph with its RDFS closure, exported) with no additions,
+# against our server, on the named queries sent as ad-hoc SPARQL, CONNECTIONS at a time (default 4,
+# our query cap). Needs wrk; Oxigraph is skipped when npm or node is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
@@ -20,20 +22,28 @@ java -cp target/dgov-kg.jar:target/test-classes org.dgov.bench.PlainFuseki 3097 
 PLAIN=$!
 java -jar target/dgov-kg.jar serve --localhost --port 3098 > target/peers/dgov.log 2>&1 &
 OURS=$!
-trap 'kill $PLAIN $OURS 2>/dev/null || true' EXIT
+OXIGRAPH=
+if command -v npm >/dev/null && command -v node >/dev/null; then
+  mkdir -p target/oxigraph && npm install --silent --no-audit --no-fund --prefix target/oxigraph oxigraph > /dev/null
+  node bench/oxigraph-server.js 3096 target/peers/dgov-inferred.nt target/oxigraph/node_modules > target/peers/oxigraph.log 2>&1 &
+  OXIGRAPH=$!
+fi
+trap 'kill $PLAIN $OURS $OXIGRAPH 2>/dev/null || true' EXIT
 ready() { curl -sf -o /dev/null "http://localhost:$1?query=ASK%7B%7D"; }
 for _ in $(seq 1 120); do ready 3097/plain/sparql && ready 3098/dgov/sparql && break; sleep 0.5; done
 ready 3097/plain/sparql && ready 3098/dgov/sparql || { tail target/peers/*.log; exit 1; }
 {
   echo
-  echo "## Against a plain Fuseki"
+  echo "## Against peers"
   echo
-  echo "Written by \`bench/peers.sh\` on $(date -u +%Y-%m-%d): the same jar's plain Fuseki main serving the same data (the curated"
-  echo "graph with its RDFS closure) with no additions, against \`dgov-kg serve\`, on the $(echo $QUERIES | wc -w) named queries sent as"
+  echo "Written by \`bench/peers.sh\` on $(date -u +%Y-%m-%d): the same jar's plain Fuseki main and Oxigraph's WASM build (npm"
+  echo "\`oxigraph\` behind a minimal Node HTTP server) serving the same data (the curated graph with its RDFS closure) with no"
+  echo "additions, against \`dgov-kg serve\`, on the $(echo $QUERIES | wc -w) named queries sent as"
   echo "ad-hoc SPARQL, $CONNECTIONS connections (our query cap), ${DURATION} s each, measured in the same run."
   echo
   echo '```'
   run "plain Fuseki main" 3097 /plain/sparql
   run "dgov-kg serve    " 3098 /dgov/sparql
+  if [ -n "$OXIGRAPH" ]; then run "Oxigraph (WASM)  " 3096 /sparql; fi
   echo '```'
 } | tee -a BENCHMARKS.md
