@@ -55,7 +55,7 @@ final class ValidateCommand implements Callable<Integer> {
     Project project = projectOption.project();
     Report report;
     try {
-      CuratedGraph graph = CuratedGraph.load(project);
+      CuratedGraph graph = CuratedGraph.load(project, files);
       SourceText source = SourceText.read(project.sourceText());
       if (files.isEmpty()) {
         report = Validation.validate(graph, source);

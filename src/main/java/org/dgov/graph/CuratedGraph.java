@@ -16,9 +16,22 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
 
   /** Parses every ontology, shape and data file of {@code project}. */
   public static CuratedGraph load(Project project) throws SyntaxError {
+    return load(project, List.of());
+  }
+
+  /**
+   * Parses the files of {@code project} but {@code entries}: new entries being checked may already
+   * stand in {@code data/}, and are then added once, as entries.
+   */
+  public static CuratedGraph load(Project project, List<Path> entries) throws SyntaxError {
+    List<Path> skipped = entries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     List<RdfFiles.Parsed> files = new ArrayList<>();
     Graph ontology = readAll(project, project.ontologyFiles(), files);
-    Graph data = readAll(project, project.dataFiles(), files);
+    List<Path> dataFiles =
+        project.dataFiles().stream()
+            .filter(p -> !skipped.contains(p.toAbsolutePath().normalize()))
+            .toList();
+    Graph data = readAll(project, dataFiles, files);
     Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>());
     return new CuratedGraph(ontology, data, shapes, List.copyOf(files));
   }

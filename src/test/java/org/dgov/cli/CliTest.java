@@ -114,6 +114,15 @@ class CliTest {
   }
 
   @Test
+  void anEntryAlreadyInDataIsCheckedOnce(@TempDir Path dir) throws IOException {
+    TestProjects.copy(dir);
+    Path entry = dir.resolve("data/new-agreement.ttl");
+    Files.copy(Path.of("src/test/resources/shapes/agreement-valid.ttl"), entry);
+    Run run = run("validate", "--root", dir.toString(), entry.toString());
+    assertEquals(0, run.exit(), run.out() + run.err());
+  }
+
+  @Test
   void missingFileExitsTwo() {
     Run run = run("validate", "no/such/file.ttl");
     assertEquals(2, run.exit());
