@@ -45,7 +45,7 @@ public final class ReportFormats {
     return out.toString();
   }
 
-  public static JsonObject json(Report report) {
+  private static JsonObject json(Report report) {
     JsonArray findings = new JsonArray();
     for (Finding f : report.findings()) {
       JsonObject item = new JsonObject();

@@ -30,10 +30,6 @@ public final class UrlLayout {
     return DGOV.ID + slug;
   }
 
-  public static String idPath(String slug) {
-    return "/id/" + slug;
-  }
-
   public static String docPath(String slug) {
     return "/doc/" + slug;
   }
