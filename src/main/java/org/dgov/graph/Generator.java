@@ -191,18 +191,14 @@ public final class Generator {
   }
 
   private static void line(BufferedWriter w, Node s, Node p, Node o) throws IOException {
-    w.write(
-        s.isBlank()
-            ? "_:b" + s.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "")
-            : NodeFmtLib.strNT(s));
-    w.write(' ');
-    w.write(NodeFmtLib.strNT(p));
-    w.write(' ');
-    w.write(
-        o.isBlank()
-            ? "_:b" + o.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "")
-            : NodeFmtLib.strNT(o));
-    w.write(" .\n");
+    w.write(term(s) + ' ' + term(p) + ' ' + term(o) + " .\n");
+  }
+
+  /** N-Triples for a node; blank node labels made safe for the syntax. */
+  private static String term(Node n) {
+    return n.isBlank()
+        ? "_:b" + n.getBlankNodeLabel().replaceAll("[^A-Za-z0-9]", "")
+        : NodeFmtLib.strNT(n);
   }
 
   private static void copy(Path from, Path to) throws IOException {

@@ -192,36 +192,35 @@ final class HomeServlet extends GraphServlet {
 
   /** The four issue layers with their topics, nested by skos:broader. */
   private static String topicTree(Graph graph) {
-    StringBuilder out = new StringBuilder("<h2>Issue layers and topics</h2>\n<ul>\n");
-    List<Node> layers =
+    StringBuilder out = new StringBuilder("<h2>Issue layers and topics</h2>\n");
+    list(
+        graph,
         graph
             .find(Node.ANY, RDF.type.asNode(), DGOV.IssueLayer.asNode())
             .mapWith(t -> t.getSubject())
-            .toList();
-    layers.stream()
-        .sorted(byLabel(graph))
-        .forEach(
-            layer -> {
-              out.append("<li>").append(Labels.link(graph, layer));
-              narrower(graph, layer, out);
-              out.append("</li>\n");
-            });
-    return out.append("</ul>\n").toString();
+            .toList(),
+        out);
+    return out.append('\n').toString();
   }
 
-  private static void narrower(Graph graph, Node broader, StringBuilder out) {
-    List<Node> children =
-        graph.find(Node.ANY, SKOS.broader.asNode(), broader).mapWith(t -> t.getSubject()).toList();
-    if (children.isEmpty()) {
+  /** {@code nodes} as a list, each followed by its narrower concepts, recursively. */
+  private static void list(Graph graph, List<Node> nodes, StringBuilder out) {
+    if (nodes.isEmpty()) {
       return;
     }
     out.append("<ul>");
-    children.stream()
+    nodes.stream()
         .sorted(byLabel(graph))
         .forEach(
-            child -> {
-              out.append("<li>").append(Labels.link(graph, child));
-              narrower(graph, child, out);
+            node -> {
+              out.append("<li>").append(Labels.link(graph, node));
+              list(
+                  graph,
+                  graph
+                      .find(Node.ANY, SKOS.broader.asNode(), node)
+                      .mapWith(t -> t.getSubject())
+                      .toList(),
+                  out);
               out.append("</li>");
             });
     out.append("</ul>");
