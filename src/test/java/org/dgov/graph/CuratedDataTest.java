@@ -73,6 +73,35 @@ class CuratedDataTest {
   }
 
   @Test
+  void everyWikidataLinkNamesTheSourceThatVerifiedIt() {
+    Graph union = graph.union();
+    List<String> unverified = new java.util.ArrayList<>();
+    for (Triple t :
+        union.find(Node.ANY, org.apache.jena.vocabulary.OWL.sameAs.asNode(), Node.ANY).toList()) {
+      String iri = t.getObject().getURI();
+      if (!iri.startsWith("http://www.wikidata.org/entity/")) {
+        continue;
+      }
+      String qid = iri.substring(iri.lastIndexOf('/') + 1);
+      boolean noted =
+          union
+              .find(
+                  t.getSubject(), org.apache.jena.vocabulary.SKOS.editorialNote.asNode(), Node.ANY)
+              .toList()
+              .stream()
+              .map(n -> n.getObject().getLiteralLexicalForm())
+              .anyMatch(note -> note.contains(qid) && note.contains("verified against"));
+      if (!noted) {
+        unverified.add(t.getSubject().getURI() + " " + qid);
+      }
+    }
+    assertEquals(
+        List.of(),
+        unverified,
+        "Wikidata links without a note naming the source that verified them");
+  }
+
+  @Test
   void closureFindsStatesAndOrganisationsAsActors() {
     Graph closure = Inference.rdfsClosure(graph);
     Node actor = DGOV.Actor.asNode();
