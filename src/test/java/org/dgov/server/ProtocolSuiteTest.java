@@ -321,7 +321,12 @@ class ProtocolSuiteTest {
     if (authenticate) {
       request.header("Authorization", AUTH);
     }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      // the server may close a pooled connection after an error response; one fresh try
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   private static Optional<Node> one(Graph g, Node s, Node p) {
