@@ -42,8 +42,15 @@ ready 3097/plain/sparql && ready 3098/dgov/sparql || { tail target/peers/*.log; 
   echo "ad-hoc SPARQL, $CONNECTIONS connections (our query cap), ${DURATION} s each, measured in the same run."
   echo
   echo '```'
-  run "plain Fuseki main" 3097 /plain/sparql
-  run "dgov-kg serve    " 3098 /dgov/sparql
-  if [ -n "$OXIGRAPH" ]; then run "Oxigraph (WASM)  " 3096 /sparql; fi
+  run "plain Fuseki main" 3097 /plain/sparql | tee target/peers/results.txt
+  run "dgov-kg serve    " 3098 /dgov/sparql | tee -a target/peers/results.txt
+  if [ -n "$OXIGRAPH" ]; then run "Oxigraph (WASM)  " 3096 /sparql | tee -a target/peers/results.txt; fi
   echo '```'
+  echo
+  echo "Each peer divided by dgov-kg serve (throughput above 1: the peer serves more; p50 above 1: the peer answers slower):"
+  echo
+  awk -F'|' '{ split($1, a, "requests/s "); rps[NR] = a[2] + 0; split($2, b, "p50 "); p50[NR] = b[2] + 0;
+      split($1, n, ":"); name[NR] = n[1]; sub(/ +$/, "", name[NR]) }
+    END { for (i = 1; i <= NR; i++) if (i != 2)
+      printf "- %s: throughput %.2f, p50 %.2f\n", name[i], rps[i] / rps[2], p50[i] / p50[2] }' target/peers/results.txt
 } | tee -a BENCHMARKS.md

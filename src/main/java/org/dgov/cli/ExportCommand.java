@@ -10,6 +10,7 @@ import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Export;
 import org.dgov.graph.Project;
 import org.dgov.graph.WriteBack;
+import org.dgov.server.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +51,7 @@ final class ExportCommand implements Callable<Integer> {
     if (fromDb != null) {
       DatasetGraph store = TDB2Factory.connectDataset(fromDb.toString()).asDatasetGraph();
       List<Path> changed =
-          Txn.calculateRead(store, () -> writeBack(project, store.getDefaultGraph()));
+          Txn.calculateRead(store, () -> writeBack(project, Store.asserted(store)));
       changed.forEach(f -> spec.commandLine().getOut().println("wrote " + project.display(f)));
       spec.commandLine().getOut().println(changed.size() + " file(s) changed");
       return 0;

@@ -1,5 +1,7 @@
 package org.dgov.graph;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfs.RDFSFactory;
@@ -20,19 +22,26 @@ public final class Inference {
    * domain and range axioms, materialised into a plain graph.
    */
   public static Graph rdfsClosure(CuratedGraph curated) {
-    Graph union = curated.union();
-    Graph inferred = RDFSFactory.graphRDFS(union, vocabulary(curated.ontology()));
-    Graph closure = GraphFactory.createDefaultGraph();
-    closure.getPrefixMapping().setNsPrefixes(union.getPrefixMapping());
-    inferred
+    Graph closure = curated.union();
+    entailed(closure, vocabulary(curated.ontology())).forEach(closure::add);
+    return closure;
+  }
+
+  /**
+   * The statements that RDFS entails from {@code asserted} with the axioms of {@code vocabulary}
+   * and that {@code asserted} does not hold already.
+   */
+  public static Set<Triple> entailed(Graph asserted, Graph vocabulary) {
+    Set<Triple> entailed = new HashSet<>();
+    RDFSFactory.graphRDFS(asserted, vocabulary)
         .find()
         .forEach(
             t -> {
-              if (isUseful(t)) {
-                closure.add(t);
+              if (isUseful(t) && !asserted.contains(t)) {
+                entailed.add(t);
               }
             });
-    return closure;
+    return entailed;
   }
 
   /**

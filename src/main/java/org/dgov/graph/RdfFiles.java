@@ -3,13 +3,19 @@ package org.dgov.graph;
 import com.apicatalog.jsonld.JsonLdError;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -91,8 +97,13 @@ public final class RdfFiles {
     InputStream open() throws IOException;
   }
 
+  /** Jena and, for Turtle, RDF4J read the input at the same time; Jena's complaint comes first. */
   private static Parsed parse(Source source, Lang lang, String display, String base)
       throws SyntaxError {
+    CompletableFuture<Map<String, Long>> lines =
+        lang.equals(Lang.TURTLE)
+            ? CompletableFuture.supplyAsync(() -> parseWithRdf4j(source, display, base))
+            : CompletableFuture.completedFuture(Map.of());
     Graph graph = GraphFactory.createDefaultGraph();
     try (InputStream in = source.open()) {
       RDFParser.create()
@@ -109,13 +120,17 @@ public final class RdfFiles {
     } catch (IOException e) {
       throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
     }
-    Map<String, Long> lines =
-        lang.equals(Lang.TURTLE) ? parseWithRdf4j(source, display, base) : Map.of();
-    return new Parsed(display, graph, lines);
+    try {
+      return new Parsed(display, graph, lines.join());
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SyntaxErrorCarrier carrier) {
+        throw carrier.error;
+      }
+      throw e;
+    }
   }
 
-  private static Map<String, Long> parseWithRdf4j(Source source, String display, String base)
-      throws SyntaxError {
+  private static Map<String, Long> parseWithRdf4j(Source source, String display, String base) {
     Map<String, Long> lines = new HashMap<>();
     long[] current = {0};
     var parser = Rio.createParser(RDFFormat.TURTLE);
@@ -130,14 +145,17 @@ public final class RdfFiles {
           }
         });
     try {
-      try (InputStream in = source.open()) {
+      try (Reader in =
+          new BufferedReader(
+              new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
         parser.parse(in, base);
       }
     } catch (RDFParseException e) {
-      throw new SyntaxError(
-          display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage());
+      throw new SyntaxErrorCarrier(
+          new SyntaxError(
+              display, e.getLineNumber(), e.getColumnNumber(), "RDF4J Rio: " + e.getMessage()));
     } catch (IOException e) {
-      throw new SyntaxError(display, 0, 0, e.getMessage());
+      throw new SyntaxErrorCarrier(new SyntaxError(display, 0, 0, e.getMessage()));
     }
     return lines;
   }
@@ -160,7 +178,7 @@ public final class RdfFiles {
     }
   }
 
-  /** Carries a checked {@link SyntaxError} out of RIOT's unchecked error handler. */
+  /** Carries a checked {@link SyntaxError} out of an error handler or a parallel task. */
   private static final class SyntaxErrorCarrier extends RuntimeException {
     private final SyntaxError error;
 

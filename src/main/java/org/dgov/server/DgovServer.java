@@ -13,7 +13,6 @@ import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
-import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
@@ -78,12 +77,12 @@ public final class DgovServer {
       fill(server, graph);
       triples = graph.size();
     } else {
-      DatasetGraph store = Store.open(writes.db(), curated);
+      Store store = Store.open(writes.db(), curated);
       requireConforming(
           Txn.calculateRead(
-              store, () -> Validation.validate(Store.asCurated(store, curated), source)));
+              store.dataset(), () -> Validation.validate(store.snapshot(curated), source)));
       server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
-      triples = Txn.calculateRead(store, () -> store.getDefaultGraph().size());
+      triples = Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultGraph().size());
     }
     if (options.federate()) {
       List<String> endpoints = ServerSettings.read(project).federationEndpoints();
@@ -174,19 +173,19 @@ public final class DgovServer {
   }
 
   /**
-   * The configured service on the TDB2 store, seen through its RDFS closure, with the Graph Store
-   * made read-write and SPARQL Update added; both need a user and are validated before commit.
+   * The configured service on the TDB2 store with its RDFS entailment, with the Graph Store made
+   * read-write and SPARQL Update added; both need a user and are validated before commit.
    */
   private static FusekiServer writable(
       Project project,
       CuratedGraph curated,
       SourceText source,
-      DatasetGraph store,
+      Store store,
       Users users,
       int port,
       boolean loopbackOnly) {
     Supplier<CuratedGraph> current =
-        () -> Txn.calculateRead(store, () -> Store.snapshot(store, curated));
+        () -> Txn.calculateRead(store.dataset(), () -> store.snapshot(curated));
     WriteGuard guard = new WriteGuard(users);
     AtomicLong version = new AtomicLong();
     FusekiServer server =
@@ -197,11 +196,7 @@ public final class DgovServer {
     DataService configured = dataAccessPoint(server).getDataService();
     DatasetGraph served =
         new ValidatingDataset(
-            RDFSFactory.datasetRDFS(store, Inference.vocabulary(curated.ontology())),
-            store,
-            s -> Validation.validate(Store.asCurated(s, curated), source),
-            guard,
-            version);
+            store, s -> Validation.validate(s.snapshot(curated), source), guard, version);
     DataService.Builder service = DataService.newBuilder(served);
     configured
         .getEndpoints()

@@ -17,31 +17,27 @@ import org.apache.jena.update.UpdateException;
 import org.dgov.graph.Report;
 
 /**
- * The writable dataset: every write transaction is validated before it commits. A write that would
- * leave the graph non-conforming is rolled back and answered 422 with the report. SPARQL Update
- * {@code LOAD}, which would read from the network or the file system, is refused.
+ * The writable dataset: every write transaction brings the store's entailment up to date and is
+ * validated before it commits. A write that would leave the graph non-conforming is rolled back and
+ * answered 422 with the report. SPARQL Update {@code LOAD}, which would read from the network or
+ * the file system, is refused.
  */
 final class ValidatingDataset extends DatasetGraphWrapper {
 
-  private final Function<DatasetGraph, Report> validator;
-  private final DatasetGraph store;
+  private final Function<Store, Report> validator;
+  private final Store store;
   private final WriteGuard guard;
   private final AtomicLong version;
 
   /**
-   * @param served what is served (the store, or a view of it)
-   * @param store the store whose uncommitted state is validated
+   * @param store the store that is served, whose uncommitted state is validated
    * @param validator checks the store inside the write transaction
    * @param guard answers the rolled-back request with the report
    * @param version counts committed writes
    */
   ValidatingDataset(
-      DatasetGraph served,
-      DatasetGraph store,
-      Function<DatasetGraph, Report> validator,
-      WriteGuard guard,
-      AtomicLong version) {
-    super(served);
+      Store store, Function<Store, Report> validator, WriteGuard guard, AtomicLong version) {
+    super(store.dataset());
     this.store = store;
     this.validator = validator;
     this.guard = guard;
@@ -50,7 +46,9 @@ final class ValidatingDataset extends DatasetGraphWrapper {
 
   @Override
   public void commit() {
-    if (isInTransaction() && transactionMode() == ReadWrite.WRITE) {
+    boolean wrote = isInTransaction() && transactionMode() == ReadWrite.WRITE;
+    if (wrote) {
+      store.entail();
       Report report = validator.apply(store);
       if (!report.conforms()) {
         abort();
@@ -59,9 +57,9 @@ final class ValidatingDataset extends DatasetGraphWrapper {
             422, "the write would make the graph non-conforming; rolled back", null);
       }
     }
-    boolean wrote = isInTransaction() && transactionMode() == ReadWrite.WRITE;
     super.commit();
     if (wrote) {
+      store.committed();
       version.incrementAndGet();
     }
   }

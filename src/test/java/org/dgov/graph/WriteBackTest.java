@@ -25,8 +25,8 @@ class WriteBackTest {
   @Test
   void roundTripChangesNoFile(@TempDir Path dir) throws Exception {
     Project copy = TestProjects.copy(dir.resolve("repo"));
-    DatasetGraph store = Store.open(dir.resolve("db"), CuratedGraph.load(copy));
-    List<Path> changed = Txn.calculateRead(store, () -> write(copy, store.getDefaultGraph()));
+    DatasetGraph store = Store.open(dir.resolve("db"), CuratedGraph.load(copy)).dataset();
+    List<Path> changed = Txn.calculateRead(store, () -> write(copy, Store.asserted(store)));
     assertEquals(List.of(), changed);
     for (Path file : copy.dataFiles()) {
       assertEquals(
@@ -40,7 +40,7 @@ class WriteBackTest {
   @Test
   void acceptedEntriesAreWrittenBackAndStillConform(@TempDir Path dir) throws Exception {
     Project copy = TestProjects.copy(dir.resolve("repo"));
-    DatasetGraph store = Store.open(dir.resolve("db"), CuratedGraph.load(copy));
+    DatasetGraph store = Store.open(dir.resolve("db"), CuratedGraph.load(copy)).dataset();
     RdfFiles.Parsed entry =
         RdfFiles.parse(
             TestProjects.repository()
@@ -58,7 +58,7 @@ class WriteBackTest {
                         NodeFactory.createURI(DGOV.ID + "rcep"),
                         DGOV.status.asNode(),
                         DGOV.InForce.asNode())));
-    List<Path> changed = Txn.calculateRead(store, () -> write(copy, store.getDefaultGraph()));
+    List<Path> changed = Txn.calculateRead(store, () -> write(copy, Store.asserted(store)));
     Path newEntries = copy.root().resolve(WriteBack.NEW_ENTRIES);
     assertTrue(changed.contains(newEntries), changed.toString());
     assertTrue(Files.readString(newEntries).contains("dgr:test-agreement a dgov:Agreement"));

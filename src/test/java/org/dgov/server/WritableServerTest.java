@@ -101,6 +101,10 @@ class WritableServerTest {
     assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
     String after = send("GET", "/queries/count-resources-by-class", null, null, null).body();
     assertFalse(before.equals(after), "the cached results did not follow the write");
+    assertTrue(
+        ask(
+            "GRAPH <https://w3id.org/dgov/graph/entailed> { dgr:test-agreement a dgov:Instrument }"),
+        "the entailment follows the write");
   }
 
   @Test
