@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.query.DatasetFactory;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
@@ -68,7 +69,7 @@ public class GraphBenchmarks {
     public void setUp() throws Exception {
       Project project = Project.at(Path.of("."));
       CuratedGraph curated = CuratedGraph.load(project);
-      inMemory = DatasetFactory.wrap(Inference.rdfsClosure(curated));
+      inMemory = DatasetFactory.wrap(DatasetGraphFactory.wrap(Inference.rdfsClosure(curated)));
       Path db = Files.createTempDirectory("dgov-jmh");
       tdb2 = DatasetFactory.wrap(Store.open(db, curated).dataset());
       text = NamedQuery.read(project.queriesDir().resolve(name + ".rq")).text();
