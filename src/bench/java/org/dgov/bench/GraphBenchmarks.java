@@ -28,9 +28,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * In-process benchmarks: every named query on the in-memory closure (as the read-only server
- * serves it) and on TDB2 (as the writable server does), full validation, and validation of one new
- * entry against the graph. Run by bench/jmh.sh.
+ * In-process benchmarks: every named query on the in-memory closure (as the read-only server serves
+ * it) and on TDB2 (as the writable server does), full validation, and validation of one new entry
+ * against the graph. Run by bench/jmh.sh.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.compose.Union;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
@@ -36,21 +37,33 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
     return new CuratedGraph(ontology, data, shapes, List.copyOf(files));
   }
 
-  /** This graph with {@code entries} added to the data, as new entries are checked. */
+  /**
+   * This graph with {@code entries} added to the data, as new entries are checked: a view, the
+   * graph is not copied.
+   */
   public CuratedGraph withEntries(List<RdfFiles.Parsed> entries) {
-    Graph merged = copy(data);
-    entries.forEach(e -> e.graph().find().forEach(merged::add));
+    Graph added = GraphFactory.createDefaultGraph();
+    entries.forEach(e -> e.graph().find().forEach(added::add));
+    Graph merged = new Union(data, added);
+    merged.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
     List<RdfFiles.Parsed> all = new ArrayList<>(entries);
     all.addAll(files);
     return new CuratedGraph(ontology, merged, shapes, List.copyOf(all));
   }
 
-  /** Ontology and data together: the graph the shapes validate. */
+  /** Ontology and data together, copied into one graph: the graph the shapes validate. */
   public Graph union() {
     Graph union = copy(ontology);
     data.find().forEach(union::add);
     union.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
     return union;
+  }
+
+  /** Ontology and data together as a view, for lookups about a few resources. */
+  public Graph view() {
+    Graph view = new Union(ontology, data);
+    view.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
+    return view;
   }
 
   /** The file and line where {@code node} is typed, else first described, or null. */

@@ -1,15 +1,16 @@
 package org.dgov.graph;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.query.QueryExecution;
-import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
@@ -25,51 +26,74 @@ import org.dgov.vocab.DGOV;
 /** Checks a curated graph against the shapes and every quote against its page. */
 public final class Validation {
 
-  private static final String QUOTES =
-      """
-      PREFIX dgov: <https://w3id.org/dgov/ontology#>
-      SELECT ?resource ?page ?quote WHERE {
-        ?resource dgov:evidence ?evidence .
-        ?evidence dgov:page ?page ; dgov:quote ?quote .
-      }""";
-
   private Validation() {}
 
   /** All findings about the whole graph. */
   public static Report validate(CuratedGraph graph, SourceText source) {
     Graph union = graph.union();
+    Shapes shapes = Shapes.parse(graph.shapes());
+    ValidationReport report = ShaclValidator.get().validate(shapes, union);
+    Set<Node> subjects = graph.data().find().mapWith(Triple::getSubject).toSet();
+    Set<Node> described =
+        union.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet();
+    return check(graph, union, report.getEntries(), subjects, described::contains, source);
+  }
+
+  /**
+   * The findings about the resources that {@code entries} describe, checked with the whole graph:
+   * only those resources are validated, so the cost follows the size of the entries.
+   */
+  public static Report validateEntries(
+      CuratedGraph graph, List<RdfFiles.Parsed> entries, SourceText source) {
+    Set<Node> subjects =
+        entries.stream()
+            .flatMap(e -> e.graph().find().mapWith(Triple::getSubject).toList().stream())
+            .filter(Node::isURI)
+            .collect(Collectors.toSet());
+    CuratedGraph merged = graph.withEntries(entries);
+    Graph union = merged.view();
+    Shapes shapes = Shapes.parse(graph.shapes());
+    List<ReportEntry> entriesFound = new ArrayList<>();
+    for (Node subject : subjects) {
+      entriesFound.addAll(ShaclValidator.get().validate(shapes, union, subject).getEntries());
+    }
+    List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
+    findings.addAll(
+        check(
+                merged,
+                union,
+                entriesFound,
+                subjects,
+                n -> union.contains(n, RDF.type.asNode(), Node.ANY),
+                source)
+            .findings());
+    return new Report(List.copyOf(findings));
+  }
+
+  /**
+   * The SHACL results together with the checks SHACL cannot express, on the statements about {@code
+   * subjects}.
+   */
+  private static Report check(
+      CuratedGraph graph,
+      Graph union,
+      Collection<ReportEntry> shacl,
+      Set<Node> subjects,
+      Predicate<Node> described,
+      SourceText source) {
     List<Finding> findings = new ArrayList<>();
-    ValidationReport report = ShaclValidator.get().validate(Shapes.parse(graph.shapes()), union);
-    for (ReportEntry entry : report.getEntries()) {
+    for (ReportEntry entry : shacl) {
       findings.add(toFinding(entry, union, graph));
     }
-    findings.addAll(checkQuotes(graph, union, source));
-    findings.addAll(checkReferences(graph, union));
-    IsoCodes.installed().ifPresent(codes -> findings.addAll(checkIsoCodes(graph, union, codes)));
+    findings.addAll(checkQuotes(graph, union, subjects, source));
+    findings.addAll(checkReferences(graph, union, subjects, described));
+    IsoCodes.installed()
+        .ifPresent(codes -> findings.addAll(checkIsoCodes(graph, union, subjects, codes)));
     findings.sort(
         Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
             .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
             .thenComparing(Finding::focus)
             .thenComparing(Finding::path));
-    return new Report(List.copyOf(findings));
-  }
-
-  /**
-   * The findings about the resources that {@code entries} describe, checked with the whole graph.
-   */
-  public static Report validateEntries(
-      CuratedGraph graph, List<RdfFiles.Parsed> entries, SourceText source) {
-    Set<String> subjects =
-        entries.stream()
-            .flatMap(e -> e.graph().find().toList().stream())
-            .map(t -> t.getSubject())
-            .filter(Node::isURI)
-            .map(Node::getURI)
-            .collect(Collectors.toSet());
-    List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
-    validate(graph.withEntries(entries), source).findings().stream()
-        .filter(f -> subjects.contains(f.focus()))
-        .forEach(findings::add);
     return new Report(List.copyOf(findings));
   }
 
@@ -91,49 +115,67 @@ public final class Validation {
         graph.locate(focus));
   }
 
-  private static List<Finding> checkQuotes(CuratedGraph graph, Graph union, SourceText source) {
+  private static List<Finding> checkQuotes(
+      CuratedGraph graph, Graph union, Set<Node> subjects, SourceText source) {
     List<Finding> findings = new ArrayList<>();
-    var model = ModelFactory.createModelForGraph(graph.data());
-    try (QueryExecution qe = QueryExecution.model(model).query(QUOTES).build()) {
-      qe.execSelect()
-          .forEachRemaining(
-              row -> {
-                Node resource = row.get("resource").asNode();
-                String page = row.get("page").asLiteral().getLexicalForm();
-                String quote = row.get("quote").asLiteral().getLexicalForm();
-                if (!source.onPage(page, quote)) {
-                  String hint =
-                      source.findPage(quote).map(p -> "; it stands on page " + p).orElse("");
-                  findings.add(
-                      new Finding(
-                          resource.getURI(),
-                          label(union, resource),
-                          "dgov:evidence/dgov:quote",
-                          "\"" + abbreviate(quote) + "\"",
-                          "quote not found on page "
-                              + page
-                              + " of the white paper (white space ignored)"
-                              + hint,
-                          "Violation",
-                          graph.locate(resource)));
-                }
-              });
+    for (Node resource : subjects) {
+      for (Node evidence : objects(graph.data(), resource, DGOV.evidence.asNode())) {
+        for (Node page : objects(graph.data(), evidence, DGOV.page.asNode())) {
+          for (Node quote : objects(graph.data(), evidence, DGOV.quote.asNode())) {
+            String p = page.isLiteral() ? page.getLiteralLexicalForm() : page.toString();
+            String q = quote.isLiteral() ? quote.getLiteralLexicalForm() : quote.toString();
+            if (!source.onPage(p, q)) {
+              String hint = source.findPage(q).map(x -> "; it stands on page " + x).orElse("");
+              findings.add(
+                  new Finding(
+                      resource.isURI() ? resource.getURI() : resource.toString(),
+                      label(union, resource),
+                      "dgov:evidence/dgov:quote",
+                      "\"" + abbreviate(q) + "\"",
+                      "quote not found on page "
+                          + p
+                          + " of the white paper (white space ignored)"
+                          + hint,
+                      "Violation",
+                      graph.locate(resource)));
+            }
+          }
+        }
+      }
     }
     return findings;
+  }
+
+  private static List<Node> objects(Graph graph, Node subject, Node predicate) {
+    return graph.find(subject, predicate, Node.ANY).mapWith(Triple::getObject).toList();
   }
 
   /**
    * Every curated resource that is mentioned must be described: a reference to a slug that has no
    * type is a typo or a missing entry. The finding names the closest known slug.
    */
-  private static List<Finding> checkReferences(CuratedGraph graph, Graph union) {
-    Set<Node> described =
-        union.find(Node.ANY, RDF.type.asNode(), Node.ANY).mapWith(Triple::getSubject).toSet();
-    List<String> known =
-        described.stream().filter(Validation::isCurated).map(Validation::slugOf).sorted().toList();
+  private static List<Finding> checkReferences(
+      CuratedGraph graph, Graph union, Set<Node> subjects, Predicate<Node> described) {
+    List<List<String>> cache = new ArrayList<>();
+    Supplier<List<String>> known =
+        () -> {
+          if (cache.isEmpty()) {
+            cache.add(
+                union
+                    .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+                    .mapWith(Triple::getSubject)
+                    .toSet()
+                    .stream()
+                    .filter(Validation::isCurated)
+                    .map(Validation::slugOf)
+                    .sorted()
+                    .toList());
+          }
+          return cache.get(0);
+        };
     List<Finding> findings = new ArrayList<>();
-    for (Node subject : graph.data().find().mapWith(Triple::getSubject).toSet()) {
-      if (isCurated(subject) && !described.contains(subject)) {
+    for (Node subject : subjects) {
+      if (isCurated(subject) && !described.test(subject)) {
         findings.add(
             unknown(
                 graph,
@@ -142,22 +184,22 @@ public final class Validation {
                 "",
                 slugOf(subject),
                 " has statements but no rdf:type",
-                known));
+                known.get()));
       }
-    }
-    for (Triple t : graph.data().find().toList()) {
-      Node object = t.getObject();
-      if (isCurated(object) && !described.contains(object)) {
-        String path = FmtUtils.stringForNode(t.getPredicate(), prefixes(union));
-        findings.add(
-            unknown(
-                graph,
-                union,
-                t.getSubject(),
-                path,
-                slugOf(object),
-                " is not described anywhere in the graph",
-                known));
+      for (Triple t : graph.data().find(subject, Node.ANY, Node.ANY).toList()) {
+        Node object = t.getObject();
+        if (isCurated(object) && !described.test(object)) {
+          String path = FmtUtils.stringForNode(t.getPredicate(), prefixes(union));
+          findings.add(
+              unknown(
+                  graph,
+                  union,
+                  t.getSubject(),
+                  path,
+                  slugOf(object),
+                  " is not described anywhere in the graph",
+                  known.get()));
+        }
       }
     }
     return findings.stream().distinct().toList();
@@ -198,9 +240,13 @@ public final class Validation {
     return findings;
   }
 
-  private static List<Finding> checkIsoCodes(CuratedGraph graph, Graph union, IsoCodes codes) {
+  private static List<Finding> checkIsoCodes(
+      CuratedGraph graph, Graph union, Set<Node> subjects, IsoCodes codes) {
     List<Finding> findings = new ArrayList<>();
     for (Triple t : graph.data().find(Node.ANY, DGOV.iso3166Alpha2.asNode(), Node.ANY).toList()) {
+      if (!subjects.contains(t.getSubject())) {
+        continue;
+      }
       String alpha2 = t.getObject().getLiteralLexicalForm();
       for (Triple t3 :
           graph.data().find(t.getSubject(), DGOV.iso3166Alpha3.asNode(), Node.ANY).toList()) {
@@ -256,12 +302,13 @@ public final class Validation {
     return node.getURI().substring(DGOV.ID.length());
   }
 
+  /** The English label (the first in order where there are several), else the IRI. */
   private static String label(Graph graph, Node node) {
     return graph.find(node, RDFS.label.asNode(), Node.ANY).toList().stream()
         .map(t -> t.getObject())
         .filter(o -> o.isLiteral() && o.getLiteralLanguage().equals("en"))
         .map(o -> o.getLiteralLexicalForm())
-        .findFirst()
+        .min(Comparator.naturalOrder())
         .orElse(node.isURI() ? node.getURI() : node.toString());
   }
 

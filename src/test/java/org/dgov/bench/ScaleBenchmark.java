@@ -21,6 +21,7 @@ import org.dgov.graph.Generator;
 import org.dgov.graph.Inference;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
+import org.dgov.graph.RdfFiles;
 import org.dgov.graph.Report;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.Validation;
@@ -40,6 +41,7 @@ public final class ScaleBenchmark {
       double validateS,
       long violations,
       int injected,
+      double entryMs,
       double loadS,
       double entailS,
       double coverageMs,
@@ -52,6 +54,8 @@ public final class ScaleBenchmark {
     Project project = Project.at(Path.of("."));
     String coverage =
         NamedQuery.read(project.queriesDir().resolve("show-coverage-matrix.rq")).text();
+    RdfFiles.Parsed entry =
+        RdfFiles.parse(Path.of("src/test/resources/shapes/agreement-valid.ttl"), "entry");
     List<Row> rows = new ArrayList<>();
     for (int scale : scales) {
       Path dir = work.resolve("scale-" + scale);
@@ -60,8 +64,10 @@ public final class ScaleBenchmark {
       System.gc();
       long t0 = System.nanoTime();
       CuratedGraph graph = CuratedGraph.load(generated);
-      Report report = Validation.validate(graph, SourceText.read(generated.sourceText()));
+      SourceText source = SourceText.read(generated.sourceText());
+      Report report = Validation.validate(graph, source);
       double validateS = seconds(t0);
+      double entryMs = entryCheckMs(graph, entry, source);
       System.gc();
       long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20;
       long triples = graph.data().size();
@@ -109,6 +115,7 @@ public final class ScaleBenchmark {
               validateS,
               report.findings().size(),
               injected,
+              entryMs,
               loadS,
               entailS,
               coverageMs,
@@ -117,6 +124,11 @@ public final class ScaleBenchmark {
       System.err.printf(Locale.ROOT, "scale %d done: %d triples%n", scale, triples);
     }
     System.out.print(markdown(rows));
+  }
+
+  /** Median time to check one new entry together with {@code graph}. */
+  private static double entryCheckMs(CuratedGraph graph, RdfFiles.Parsed entry, SourceText source) {
+    return median(5, () -> Validation.validateEntries(graph, List.of(entry), source));
   }
 
   private static int count(Dataset dataset, String query) {
@@ -161,18 +173,19 @@ public final class ScaleBenchmark {
   private static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "| scale | triples (asserted) | validate (load + SHACL + checks) | violations found / injected | TDB2 bulk load | load rate | RDFS entailment on TDB2 | coverage matrix on TDB2 | point lookup on TDB2 | heap after validation |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        "| scale | triples (asserted) | validate (load + SHACL + checks) | violations found / injected | check one new entry | TDB2 bulk load | load rate | RDFS entailment on TDB2 | coverage matrix on TDB2 | point lookup on TDB2 | heap after validation |\n");
+    out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %d× | %,d | %.1f s | %d / %d | %.1f s | %,.0f triples/s | %.1f s | %.1f ms | %.2f ms | %,d MB |\n",
+              "| %d× | %,d | %.1f s | %d / %d | %.1f ms | %.1f s | %,.0f triples/s | %.1f s | %.1f ms | %.2f ms | %,d MB |\n",
               r.scale(),
               r.triples(),
               r.validateS(),
               r.violations(),
               r.injected(),
+              r.entryMs(),
               r.loadS(),
               r.triples() / r.loadS(),
               r.entailS(),
@@ -187,6 +200,7 @@ public final class ScaleBenchmark {
       for (String[] metric :
           new String[][] {
             {"validate", "v"},
+            {"check one new entry", "n"},
             {"TDB2 bulk load", "l"},
             {"RDFS entailment", "e"},
             {"coverage matrix", "c"},
@@ -198,6 +212,7 @@ public final class ScaleBenchmark {
                     r ->
                         switch (metric[1]) {
                           case "v" -> r.validateS();
+                          case "n" -> r.entryMs();
                           case "l" -> r.loadS();
                           case "e" -> r.entailS();
                           case "c" -> r.coverageMs();
