@@ -210,7 +210,7 @@ public final class Validation {
    * is taken.
    */
   private static List<Finding> slugsAlreadyUsed(CuratedGraph graph, List<RdfFiles.Parsed> entries) {
-    Graph existing = graph.union();
+    Graph existing = graph.view();
     List<Finding> findings = new ArrayList<>();
     for (RdfFiles.Parsed entry : entries) {
       for (Node subject : entry.graph().find().mapWith(Triple::getSubject).toSet()) {
