@@ -38,16 +38,25 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
  */
 public final class RdfFiles {
 
-  /**
-   * Parsing never touches the network or the file system: JSON-LD documents get no remote
-   * {@code @context}. (RDF/XML external entities and DTDs are refused by Jena's own parser.)
-   */
-  private static final Context OFFLINE = offline();
-
   /** Relative IRIs in curated files resolve into the resource namespace. */
   private static final String BASE = "https://w3id.org/dgov/id/";
 
   private RdfFiles() {}
+
+  /**
+   * Parsing never touches the network or the file system: JSON-LD documents get no remote
+   * {@code @context}. (RDF/XML external entities and DTDs are refused by Jena's own parser.) Set up
+   * on first use of JSON-LD: the JSON-LD processor takes a while to start and Turtle needs none.
+   */
+  private static final class Offline {
+    static final Context CONTEXT = offline();
+  }
+
+  private static Context context(Lang lang) {
+    return RDFLanguages.sameLang(lang, Lang.JSONLD) || RDFLanguages.sameLang(lang, Lang.JSONLD11)
+        ? Offline.CONTEXT
+        : new Context();
+  }
 
   private static Context offline() {
     JsonLdOptions options = new JsonLdOptions();
@@ -111,7 +120,7 @@ public final class RdfFiles {
           .lang(lang)
           .base(base)
           .errorHandler(new Strict(display))
-          .context(OFFLINE)
+          .context(context(lang))
           .parse(graph);
     } catch (SyntaxErrorCarrier e) {
       throw e.error;

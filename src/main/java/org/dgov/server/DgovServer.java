@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -71,9 +72,11 @@ public final class DgovServer {
     FusekiServer server;
     long triples;
     if (writes == null) {
-      requireConforming(Validation.validate(curated, source));
+      CompletableFuture<Report> validation =
+          CompletableFuture.supplyAsync(() -> Validation.validate(curated, source));
       Graph graph = Inference.rdfsClosure(curated);
       server = build(project, curated, source, port, loopbackOnly).build();
+      requireConforming(validation.join());
       fill(server, graph);
       triples = graph.size();
     } else {
