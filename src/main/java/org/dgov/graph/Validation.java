@@ -57,13 +57,15 @@ public final class Validation {
     for (Node subject : subjects) {
       entriesFound.addAll(ShaclValidator.get().validate(shapes, union, subject).getEntries());
     }
+    Set<Node> withEvidence = new java.util.HashSet<>(subjects);
+    subjects.forEach(s -> withEvidence.addAll(objects(merged.data(), s, DGOV.evidence.asNode())));
     List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
     findings.addAll(
         check(
                 merged,
                 union,
                 entriesFound,
-                subjects,
+                withEvidence,
                 n -> union.contains(n, RDF.type.asNode(), Node.ANY),
                 source)
             .findings());
@@ -146,6 +148,20 @@ public final class Validation {
     return findings;
   }
 
+  /** The resource whose evidence {@code node} is, for a blank evidence node; else the node. */
+  private static Node owner(Graph data, Node node) {
+    if (!node.isBlank()) {
+      return node;
+    }
+    return data
+        .find(Node.ANY, DGOV.evidence.asNode(), node)
+        .mapWith(Triple::getSubject)
+        .toList()
+        .stream()
+        .findFirst()
+        .orElse(node);
+  }
+
   private static List<Node> objects(Graph graph, Node subject, Node predicate) {
     return graph.find(subject, predicate, Node.ANY).mapWith(Triple::getObject).toList();
   }
@@ -186,6 +202,7 @@ public final class Validation {
                 " has statements but no rdf:type",
                 known.get()));
       }
+      Node owner = owner(graph.data(), subject);
       for (Triple t : graph.data().find(subject, Node.ANY, Node.ANY).toList()) {
         Node object = t.getObject();
         if (isCurated(object) && !described.test(object)) {
@@ -194,8 +211,8 @@ public final class Validation {
               unknown(
                   graph,
                   union,
-                  t.getSubject(),
-                  path,
+                  owner,
+                  owner.equals(subject) ? path : "dgov:evidence/" + path,
                   slugOf(object),
                   " is not described anywhere in the graph",
                   known.get()));
