@@ -42,7 +42,8 @@ public final class Store {
   }
 
   /**
-   * Opens the store in {@code dir}, loading the curated files and their entailment on first start.
+   * Opens the store in {@code dir}, loading the curated files on first start; a store without
+   * entailment (first start, or loaded by other tools) gets it here.
    */
   public static Store open(Path dir, CuratedGraph curated) {
     DatasetGraph dataset = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
@@ -54,6 +55,8 @@ public final class Store {
             Graph union = curated.union();
             union.find().forEach(dataset.getDefaultGraph()::add);
             dataset.prefixes().putAll(union.getPrefixMapping().getNsPrefixMap());
+          }
+          if (dataset.getGraph(ENTAILED).isEmpty()) {
             entail(dataset, store.vocabulary);
           }
           store.committed = copy(dataset.getGraph(ENTAILED));

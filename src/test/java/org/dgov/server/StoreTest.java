@@ -27,12 +27,14 @@ class StoreTest {
 
   private static final Node X = NodeFactory.createURI(DGOV.ID + "x");
 
+  private Path dir;
   private CuratedGraph curated;
   private Store store;
   private DatasetGraph dataset;
 
   @BeforeEach
   void open(@TempDir Path dir) throws Exception {
+    this.dir = dir;
     curated = CuratedGraph.load(TestProjects.repository());
     store = Store.open(dir, curated);
     dataset = store.dataset();
@@ -50,6 +52,20 @@ class StoreTest {
           assertFalse(asserted.contains(singapore));
           assertEquals(curated.union().size(), asserted.size(), "the asserted graph is as curated");
         });
+  }
+
+  @Test
+  void aStoreWithoutEntailmentGetsItWhenOpened() {
+    Triple singapore = type(NodeFactory.createURI(DGOV.ID + "singapore"), DGOV.Actor.asNode());
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          dataset.getDefaultGraph().delete(singapore);
+          dataset.getGraph(Store.ENTAILED).clear();
+        });
+    assertServed(singapore, false);
+    dataset = Store.open(dir, curated).dataset();
+    assertServed(singapore, true);
   }
 
   @Test
