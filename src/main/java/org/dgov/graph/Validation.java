@@ -3,6 +3,7 @@ package org.dgov.graph;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -53,18 +54,19 @@ public final class Validation {
     CuratedGraph merged = graph.withEntries(entries);
     Graph union = merged.view();
     Shapes shapes = Shapes.parse(graph.shapes());
-    List<ReportEntry> entriesFound = new ArrayList<>();
+    List<ReportEntry> shaclResults = new ArrayList<>();
     for (Node subject : subjects) {
-      entriesFound.addAll(ShaclValidator.get().validate(shapes, union, subject).getEntries());
+      shaclResults.addAll(ShaclValidator.get().validate(shapes, union, subject).getEntries());
     }
-    Set<Node> withEvidence = new java.util.HashSet<>(subjects);
+    // the other checks also read the entries' evidence nodes, for the links they attest
+    Set<Node> withEvidence = new HashSet<>(subjects);
     subjects.forEach(s -> withEvidence.addAll(objects(merged.data(), s, DGOV.evidence.asNode())));
     List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
     findings.addAll(
         check(
                 merged,
                 union,
-                entriesFound,
+                shaclResults,
                 withEvidence,
                 n -> union.contains(n, RDF.type.asNode(), Node.ANY),
                 source)
