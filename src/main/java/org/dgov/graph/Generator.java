@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -145,8 +146,7 @@ public final class Generator {
                   w,
                   evidence,
                   DGOV.page.asNode(),
-                  NodeFactory.createLiteralDT(
-                      "15", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger));
+                  NodeFactory.createLiteralDT("15", XSDDatatype.XSDinteger));
               line(
                   w,
                   evidence,
@@ -158,14 +158,12 @@ public final class Generator {
                   w,
                   target,
                   DGOV.dateSigned.asNode(),
-                  NodeFactory.createLiteralDT(
-                      "2022-06-01", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                  NodeFactory.createLiteralDT("2022-06-01", XSDDatatype.XSDdate));
               line(
                   w,
                   target,
                   DGOV.dateEnteredIntoForce.asNode(),
-                  NodeFactory.createLiteralDT(
-                      "2021-01-01", org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                  NodeFactory.createLiteralDT("2021-01-01", XSDDatatype.XSDdate));
             }
             case UNKNOWN_STATUS ->
                 line(w, target, DGOV.status.asNode(), NodeFactory.createURI(DGOV.NS + "Ratified"));

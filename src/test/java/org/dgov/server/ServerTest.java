@@ -100,12 +100,10 @@ class ServerTest {
 
   @Test
   void inferredTypesAreServed() throws Exception {
-    String query =
-        URLEncoder.encode(
-            "ASK { <https://w3id.org/dgov/id/singapore> a <https://w3id.org/dgov/ontology#Actor> }",
-            StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+        query(
+            "ASK { <https://w3id.org/dgov/id/singapore> a <https://w3id.org/dgov/ontology#Actor> }",
+            "application/sparql-results+json");
     assertTrue(response.body().contains("true"), response.body());
   }
 
@@ -186,23 +184,19 @@ class ServerTest {
 
   @Test
   void scriptingIsOff() throws Exception {
-    String query =
-        URLEncoder.encode(
-            "PREFIX js: <http://jena.apache.org/ARQ/jsFunction#> SELECT (js:print(1) AS ?x) {}",
-            StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+        query(
+            "PREFIX js: <http://jena.apache.org/ARQ/jsFunction#> SELECT (js:print(1) AS ?x) {}",
+            "application/sparql-results+json");
     assertTrue(!response.body().contains("\"value\""), "a script function ran: " + response.body());
   }
 
   @Test
   void refusesFederatedQuery() throws Exception {
-    String query =
-        URLEncoder.encode(
-            "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
-            StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        get("/dgov/sparql?query=" + query, "application/sparql-results+json");
+        query(
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }",
+            "application/sparql-results+json");
     assertTrue(
         response.statusCode() >= 400,
         "SERVICE was allowed: " + response.statusCode() + " " + response.body());
@@ -312,6 +306,12 @@ class ServerTest {
               .readLine();
       return Integer.parseInt(status.split(" ")[1]);
     }
+  }
+
+  /** GET of {@code sparql} at the query endpoint. */
+  private static HttpResponse<String> query(String sparql, String accept)
+      throws IOException, InterruptedException {
+    return get("/dgov/sparql?query=" + URLEncoder.encode(sparql, StandardCharsets.UTF_8), accept);
   }
 
   private static HttpResponse<String> post(
