@@ -13,21 +13,24 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The curated graph as a whole: it conforms, every quote is on its page, labels are unique. */
+@ExtendWith(Shared.class)
 class CuratedDataTest {
 
   private static Project project;
   private static CuratedGraph graph;
 
   @BeforeAll
-  static void load() throws SyntaxError {
+  static void load(CuratedGraph curated) {
     project = TestProjects.repository();
-    graph = CuratedGraph.load(project);
+    graph = curated;
   }
 
   @Test

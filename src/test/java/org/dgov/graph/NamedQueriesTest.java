@@ -17,8 +17,10 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,14 +30,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change: {@code java -jar target/dgov-kg.jar query NAME --format tsv >
  * src/test/resources/expected/NAME.tsv}.
  */
+@ExtendWith(Shared.class)
 class NamedQueriesTest {
 
   private static final Path EXPECTED = Path.of("src/test/resources/expected");
   private static Graph graph;
 
   @BeforeAll
-  static void load() throws SyntaxError {
-    graph = Inference.rdfsClosure(CuratedGraph.load(TestProjects.repository()));
+  static void load(CuratedGraph curated) {
+    graph = Inference.rdfsClosure(curated);
   }
 
   static List<NamedQuery> queries() {

@@ -16,12 +16,15 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The ontology opens cleanly in an OWL tool and matches the build. */
+@ExtendWith(Shared.class)
 class OntologyTest {
 
   private static final List<Node> DECLARATIONS =
@@ -40,8 +43,8 @@ class OntologyTest {
   private static Set<String> declared;
 
   @BeforeAll
-  static void load() throws SyntaxError {
-    graph = CuratedGraph.load(TestProjects.repository());
+  static void load(CuratedGraph curated) {
+    graph = curated;
     declared = new TreeSet<>();
     for (Node kind : DECLARATIONS) {
       graph

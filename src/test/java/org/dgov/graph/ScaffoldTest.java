@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.jena.riot.Lang;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,14 +18,15 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Each kind of skeleton parses, fails as it stands, and validates once filled in as its comments
  * ask.
  */
+@ExtendWith(Shared.class)
 class ScaffoldTest {
 
   private static CuratedGraph graph;
   private static SourceText source;
 
   @BeforeAll
-  static void load() throws Exception {
-    graph = CuratedGraph.load(TestProjects.repository());
+  static void load(CuratedGraph curated) throws Exception {
+    graph = curated;
     source = SourceText.read(TestProjects.repository().sourceText());
   }
 

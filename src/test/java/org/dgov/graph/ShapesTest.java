@@ -13,10 +13,12 @@ import java.util.stream.Stream;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.vocabulary.RDF;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fixtures are new entries checked together with the curated graph, as {@code validate FILE}
  * does; {@code shapes/manifest.tsv} pairs each with its shape and expected outcome.
  */
+@ExtendWith(Shared.class)
 class ShapesTest {
 
   private static final Path FIXTURES = Path.of("src/test/resources/shapes");
@@ -40,9 +43,9 @@ class ShapesTest {
   private static SourceText source;
 
   @BeforeAll
-  static void load() throws SyntaxError, IOException {
+  static void load(CuratedGraph curated) throws IOException {
     Project project = TestProjects.repository();
-    graph = CuratedGraph.load(project);
+    graph = curated;
     source = SourceText.read(project.sourceText());
   }
 

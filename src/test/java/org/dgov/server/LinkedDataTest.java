@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -29,32 +28,28 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
-import org.dgov.TestProjects;
+import org.dgov.Shared;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.vocab.DGOV;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every resource can be opened by a browser and fetched by a program; the dataset describes itself.
  */
+@ExtendWith(Shared.class)
 class LinkedDataTest {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Node RCEP = NodeFactory.createURI(DGOV.ID + "rcep");
-  private static FusekiServer server;
   private static String base;
+  private static CuratedGraph curated;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = DgovServer.start(TestProjects.repository(), 0, true);
-    base = "http://localhost:" + server.getHttpPort();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+  static void start(Shared.Server server, CuratedGraph shared) {
+    base = server.base();
+    curated = shared;
   }
 
   @Test
@@ -223,7 +218,7 @@ class LinkedDataTest {
             dataset, VOID.dataDump.asNode(), NodeFactory.createURI(base + "/dumps/dgov.ttl.gz")));
     Node wikidata = NodeFactory.createURI(DGOV.ID + "dgov-kg-wikidata-links");
     long expected =
-        CuratedGraph.load(TestProjects.repository())
+        curated
             .data()
             .find(Node.ANY, OWL.sameAs.asNode(), Node.ANY)
             .filterKeep(t -> t.getObject().getURI().startsWith("http://www.wikidata.org/entity/"))
@@ -274,7 +269,7 @@ class LinkedDataTest {
     RDFParser.source(new GZIPInputStream(new ByteArrayInputStream(gz)))
         .lang(Lang.TURTLE)
         .parse(dump);
-    assertTrue(dump.isIsomorphicWith(CuratedGraph.load(TestProjects.repository()).union()));
+    assertTrue(dump.isIsomorphicWith(curated.union()));
     assertTrue(get("/dumps/LICENSE.txt", "text/plain").body().contains("CC BY 4.0"));
   }
 

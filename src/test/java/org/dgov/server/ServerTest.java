@@ -15,35 +15,29 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The server as a SPARQL client sees it, on a free loopback port. */
+@ExtendWith(Shared.class)
 class ServerTest {
 
-  private static FusekiServer server;
   private static String base;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void start() throws Exception {
-    server = DgovServer.start(TestProjects.repository(), 0, true);
-    base = "http://localhost:" + server.getHttpPort();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.stop();
+  static void start(Shared.Server server) {
+    base = server.base();
   }
 
   @Test

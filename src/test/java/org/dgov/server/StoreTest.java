@@ -12,17 +12,19 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
-import org.dgov.TestProjects;
+import org.dgov.Shared;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store holds the asserted graph with its RDFS entailment, and keeps the entailment up to date
  * with every write: what is newly entailed comes, what is no longer entailed goes.
  */
+@ExtendWith(Shared.class)
 class StoreTest {
 
   private static final Node X = NodeFactory.createURI(DGOV.ID + "x");
@@ -33,9 +35,9 @@ class StoreTest {
   private DatasetGraph dataset;
 
   @BeforeEach
-  void open(@TempDir Path dir) throws Exception {
+  void open(@TempDir Path dir, CuratedGraph shared) throws Exception {
     this.dir = dir;
-    curated = CuratedGraph.load(TestProjects.repository());
+    curated = shared;
     store = Store.open(dir, curated);
     dataset = store.dataset();
   }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restart every acknowledged transaction is there whole, and every other one is wholly there or
  * wholly absent. Readers running alongside never see half a transaction.
  */
-class DurabilityTest {
+class DurabilityIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Writes: authenticated, validated inside the transaction, rolled back with a report, durable. */
-class WritableServerTest {
+class WritableServerIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PREFIXES =

@@ -46,7 +46,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * rewritten to ours: {@code /sparql/} to {@code /dgov/sparql} or {@code /dgov/update}, {@code /gsp}
  * to {@code /dgov/data}. Each waiver names its reason.
  */
-class ProtocolSuiteTest {
+class ProtocolSuiteIT {
 
   private static final Path SUITES = Path.of("src/test/resources/w3c/sparql11");
   private static final String MF = "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#";

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * SERVICE reaches the allow-listed endpoints — here a second local Fuseki standing in for Wikidata
  * — and nothing else: a local canary server must receive no request at all.
  */
-class FederationTest {
+class FederationIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WIKIDATA = "https://query.wikidata.org/sparql";

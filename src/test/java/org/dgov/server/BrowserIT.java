@@ -12,11 +12,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import org.apache.jena.fuseki.main.FusekiServer;
-import org.dgov.TestProjects;
+import org.dgov.Shared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -33,18 +33,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * labels in both languages, a query that runs and shows rows. Screenshots go to {@code
  * target/screenshots/}. Skipped, not passed, where no browser can run.
  */
-class BrowserTest {
+@ExtendWith(Shared.class)
+class BrowserIT {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-  private static FusekiServer server;
   private static WebDriver browser;
   private static String base;
 
   @BeforeAll
-  static void start() throws Exception {
+  static void start(Shared.Server server) throws Exception {
     assumeTrue(
         Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "no chromium and chromedriver: apt-get install chromium chromium-driver");
@@ -72,8 +72,7 @@ class BrowserTest {
       assumeTrue(
           false, "the browser cannot run here: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    server = DgovServer.start(TestProjects.repository(), 0, true);
-    base = "http://localhost:" + server.getHttpPort();
+    base = server.base();
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -81,9 +80,6 @@ class BrowserTest {
   static void stop() {
     if (browser != null) {
       browser.quit();
-    }
-    if (server != null) {
-      server.stop();
     }
   }
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server keeps serving. The server under test runs the repository's configuration with a 2 s
  * timeout and room for two concurrent queries.
  */
-class HostileQueriesTest {
+class HostileQueriesIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
