@@ -59,7 +59,8 @@ public final class TestProjects {
         new DgovServer.Writes(dir.resolve("db"), Users.read(usersFile(dir))));
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the folder {@code from} with all it holds to {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path file : files.toList()) {
         Path target = to.resolve(from.relativize(file).toString());

@@ -14,8 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.apache.jena.fuseki.main.FusekiServer;
+import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
+import org.dgov.graph.Project;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,37 +25,53 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Expensive and hostile queries end within the timeout plus 2 s, or are refused, as errors, and the
+ * Expensive and hostile queries are cut by the server's timeout or refused, as errors, and the
  * server keeps serving. The server under test runs the repository's configuration with a 2 s
- * timeout and room for two concurrent queries.
+ * timeout and room for two concurrent queries, in a JVM of its own (the timeout is JVM-global in
+ * Fuseki). Nothing here measures speed: a query that the server failed to stop shows as a client
+ * deadline far beyond the server's timeout.
  */
 class HostileQueriesIT {
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final long TIMEOUT_MS = 2000;
+  private static final String CROSS =
+      "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
+
+  /** Far beyond the server's timeout: a query still running then was not stopped. */
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   @TempDir static Path dir;
-  private static FusekiServer server;
+  private static ServerProcess server;
   private static String base;
 
   @BeforeAll
   static void start() throws Exception {
-    TestProjects.copy(dir);
+    configure(dir, TIMEOUT_MS);
+    server = ServerProcess.start(dir, dir.resolve("server.log"));
+    base = server.base();
+  }
+
+  /**
+   * A copy of the repository in {@code dir} with a timeout of {@code timeoutMs}, room for two
+   * queries and 1 MB of results.
+   */
+  private static Project configure(Path dir, long timeoutMs) throws IOException {
+    Project project = TestProjects.copy(dir);
     Path config = dir.resolve("fuseki-config.ttl");
     Files.writeString(
         config,
         Files.readString(config)
-            .replace("ja:cxtValue \"10000\"", "ja:cxtValue \"" + TIMEOUT_MS + "\"")
+            .replace("ja:cxtValue \"10000\"", "ja:cxtValue \"" + timeoutMs + "\"")
             .replace(":maxConcurrentQueries 4", ":maxConcurrentQueries 2")
             .replace(":maxResultBytes 16777216", ":maxResultBytes 1048576"));
-    server = DgovServer.start(org.dgov.graph.Project.at(dir), 0, true);
-    base = "http://localhost:" + server.getHttpPort();
+    return project;
   }
 
   @AfterAll
-  static void stop() {
-    server.stop();
+  static void stop() throws InterruptedException {
+    server.close();
   }
 
   @ParameterizedTest
@@ -68,11 +85,8 @@ class HostileQueriesIT {
         "SELECT * WHERE { ?s ?p ?o FILTER REGEX(\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!\", \"^(a+)+$\") }",
         "SELECT * WHERE { BIND(REPLACE(\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\", \"(x|x)*y\", \"\") AS ?r) }"
       })
-  void endsInTimeOrIsRefusedAsAnError(String query) throws Exception {
-    long start = System.nanoTime();
+  void isStoppedOrRefusedAsAnError(String query) throws Exception {
     HttpResponse<String> response = post(query);
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
-    assertTrue(elapsed < TIMEOUT_MS + 2000, "took " + elapsed + " ms: " + query);
     if (response.statusCode() == 200) {
       org.apache.jena.atlas.json.JSON.parseAny(response.body());
     } else {
@@ -85,49 +99,49 @@ class HostileQueriesIT {
 
   @Test
   void extraQueriesGet503WhileTheCapIsFullAndNamedQueriesStillAnswer() throws Exception {
-    List<CompletableFuture<HttpResponse<String>>> bad = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      bad.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  postUnchecked(
-                      "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")));
+    List<CompletableFuture<HttpResponse<String>>> heavy = new ArrayList<>();
+    HttpResponse<String> extra = null;
+    long giveUp = System.nanoTime() + DEADLINE.toNanos();
+    while (extra == null || extra.statusCode() != 503) {
+      assertTrue(System.nanoTime() < giveUp, "the ad-hoc lane never filled up");
+      heavy.removeIf(CompletableFuture::isDone);
+      while (heavy.size() < 2) {
+        heavy.add(CompletableFuture.supplyAsync(() -> postUnchecked(CROSS)));
+      }
+      extra = post("ASK { ?s ?p ?o }");
     }
-    Thread.sleep(300);
-    HttpResponse<String> extra = post("ASK { ?s ?p ?o }");
-    assertEquals(503, extra.statusCode());
     assertTrue(extra.headers().firstValue("Retry-After").isPresent());
-    long start = System.nanoTime();
     HttpResponse<String> vetted =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(base + "/queries/list-g20-members-in-rcep"))
                 .header("Accept", "application/sparql-results+json")
+                .timeout(DEADLINE)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    long elapsed = (System.nanoTime() - start) / 1_000_000;
-    assertEquals(200, vetted.statusCode());
-    assertTrue(elapsed < 1000, "the vetted lane took " + elapsed + " ms");
-    for (CompletableFuture<HttpResponse<String>> f : bad) {
-      assertEquals(503, f.get().statusCode());
+    assertEquals(200, vetted.statusCode(), "the vetted lane answers while the ad-hoc lane is full");
+    for (CompletableFuture<HttpResponse<String>> f : heavy) {
+      assertEquals(503, f.get().statusCode(), "a cross product is cut by the timeout");
     }
   }
 
   @Test
-  void aClientMayLowerTheTimeoutButNotRaiseIt() throws Exception {
-    String cross = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
-    long start = System.nanoTime();
-    HttpResponse<String> raised = getWithTimeout(cross, 60);
-    assertTrue(
-        (System.nanoTime() - start) / 1_000_000 < TIMEOUT_MS + 2000,
-        "timeout=60 raised the server's timeout");
-    assertEquals(503, raised.statusCode());
-    start = System.nanoTime();
-    getWithTimeout(cross, 1);
-    assertTrue((System.nanoTime() - start) / 1_000_000 < 1800, "timeout=1 was not honoured");
+  void aClientMayNotRaiseTheTimeout() throws Exception {
+    HttpResponse<String> raised = getWithTimeout(base, CROSS, 600);
+    assertEquals(503, raised.statusCode(), "timeout=600 raised the server's 2 s timeout");
   }
 
-  /** GET of {@code query} asking for a timeout of {@code seconds}. */
-  private static HttpResponse<String> getWithTimeout(String query, int seconds)
+  @Test
+  void aClientMayLowerTheTimeout(@TempDir Path patientDir) throws Exception {
+    configure(patientDir, Duration.ofHours(1).toMillis());
+    try (ServerProcess patient =
+        ServerProcess.start(patientDir, patientDir.resolve("server.log"))) {
+      HttpResponse<String> lowered = getWithTimeout(patient.base(), CROSS, 1);
+      assertEquals(503, lowered.statusCode(), "timeout=1 was not honoured under a 1 h timeout");
+    }
+  }
+
+  /** GET of {@code query} at {@code base} asking for a timeout of {@code seconds}. */
+  private static HttpResponse<String> getWithTimeout(String base, String query, int seconds)
       throws IOException, InterruptedException {
     return HTTP.send(
         HttpRequest.newBuilder(
@@ -138,6 +152,7 @@ class HostileQueriesIT {
                         + "&query="
                         + java.net.URLEncoder.encode(
                             query, java.nio.charset.StandardCharsets.UTF_8)))
+            .timeout(DEADLINE)
             .build(),
         HttpResponse.BodyHandlers.ofString());
   }
@@ -155,7 +170,7 @@ class HostileQueriesIT {
         HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
             .header("Content-Type", "application/sparql-query")
             .header("Accept", "application/sparql-results+json")
-            .timeout(Duration.ofSeconds(30))
+            .timeout(DEADLINE)
             .POST(HttpRequest.BodyPublishers.ofString(query))
             .build(),
         HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -15,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.riot.ResultSetMgr;
+import org.apache.jena.riot.resultset.ResultSetLang;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,8 +129,16 @@ class WritableServerIT {
 
   private static boolean ask(String pattern) throws IOException, InterruptedException {
     String query = URLEncoder.encode(PREFIXES + "ASK { " + pattern + " }", StandardCharsets.UTF_8);
-    HttpResponse<String> response = send("GET", "/dgov/sparql?query=" + query, null, null, null);
-    return response.body().contains("true");
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql?query=" + query))
+                .header("Accept", "application/sparql-results+json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), "the ASK itself failed: " + response.body());
+    return ResultSetMgr.readBoolean(
+        new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
+        ResultSetLang.RS_JSON);
   }
 
   private static HttpResponse<String> update(String update, String authorization)
