@@ -56,6 +56,7 @@ public final class Shared implements ParameterResolver {
         new GraphReadOnly(curated.ontology()),
         new GraphReadOnly(curated.data()),
         new GraphReadOnly(curated.shapes()),
+        curated.rules(),
         curated.files());
   }
 

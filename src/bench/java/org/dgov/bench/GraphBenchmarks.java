@@ -69,7 +69,7 @@ public class GraphBenchmarks {
     public void setUp() throws Exception {
       Project project = Project.at(Path.of("."));
       CuratedGraph curated = CuratedGraph.load(project);
-      inMemory = DatasetFactory.wrap(DatasetGraphFactory.wrap(Inference.rdfsClosure(curated)));
+      inMemory = DatasetFactory.wrap(DatasetGraphFactory.wrap(Inference.closure(curated)));
       Path db = Files.createTempDirectory("dgov-jmh");
       tdb2 = DatasetFactory.wrap(Store.open(db, curated).dataset());
       text = NamedQuery.read(project.queriesDir().resolve(name + ".rq")).text();

@@ -44,7 +44,7 @@ final class QueryCommand implements Callable<Integer> {
               ", ", NamedQuery.all(project.queriesDir()).stream().map(NamedQuery::name).toList());
       throw new IllegalArgumentException("no query " + file + "; named queries: " + known);
     }
-    var graph = Inference.rdfsClosure(CuratedGraph.load(project));
+    var graph = Inference.closure(CuratedGraph.load(project));
     QueryRunner.run(graph, Files.readString(file), format, System.out);
     return 0;
   }

@@ -10,10 +10,11 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * The curated files as loaded: the ontology, the data, the shapes, and where in which file each
- * resource is described.
+ * The curated files as loaded: the ontology, the data, the shapes, the derivation rules, and where
+ * in which file each resource is described.
  */
-public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFiles.Parsed> files) {
+public record CuratedGraph(
+    Graph ontology, Graph data, Graph shapes, List<Rule> rules, List<RdfFiles.Parsed> files) {
 
   /** Parses every ontology, shape and data file of {@code project}. */
   public static CuratedGraph load(Project project) throws SyntaxError {
@@ -34,7 +35,8 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
             .toList();
     Graph data = readAll(project, dataFiles, files);
     Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>());
-    return new CuratedGraph(ontology, data, shapes, List.copyOf(files));
+    List<Rule> rules = Rule.all(project.rulesDir());
+    return new CuratedGraph(ontology, data, shapes, rules, List.copyOf(files));
   }
 
   /**
@@ -48,7 +50,7 @@ public record CuratedGraph(Graph ontology, Graph data, Graph shapes, List<RdfFil
     merged.getPrefixMapping().setNsPrefixes(data.getPrefixMapping());
     List<RdfFiles.Parsed> all = new ArrayList<>(entries);
     all.addAll(files);
-    return new CuratedGraph(ontology, merged, shapes, List.copyOf(all));
+    return new CuratedGraph(ontology, merged, shapes, rules, List.copyOf(all));
   }
 
   /** Ontology and data together, copied into one graph: the graph the shapes validate. */

@@ -30,7 +30,7 @@ public final class Export {
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     written.addAll(write(graph.union(), dir, "dgov"));
-    written.addAll(write(Inference.rdfsClosure(graph), dir, "dgov-inferred"));
+    written.addAll(write(Inference.closure(graph), dir, "dgov-inferred"));
     return written;
   }
 

@@ -1,6 +1,7 @@
 package org.dgov.graph;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
@@ -11,44 +12,75 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.XSD;
 
 /**
- * The RDFS closure that is served, so that a query for {@code ?x a dgov:Actor} finds every state.
+ * What is served beyond what is asserted: the RDFS closure (so that a query for {@code ?x a
+ * dgov:Actor} finds every state) and what the declared {@link Rule rules} derive, each with its
+ * {@code dgov:Derivation} record, up to the fixpoint where neither adds anything.
  */
 public final class Inference {
 
-  private Inference() {}
+  /** Rounds of RDFS closure and rules after which the rules are taken not to settle. */
+  private static final int MAX_ROUNDS = 20;
 
-  /**
-   * Ontology and data with everything RDFS entails from the ontology's subclass, subproperty,
-   * domain and range axioms, materialised into a plain graph.
-   */
-  public static Graph rdfsClosure(CuratedGraph curated) {
+  private final Graph vocabulary;
+  private final List<Rule> rules;
+
+  /** Inference with the axioms of {@code ontology} and {@code rules}. */
+  public Inference(Graph ontology, List<Rule> rules) {
+    this.vocabulary = vocabulary(ontology);
+    this.rules = List.copyOf(rules);
+  }
+
+  /** Inference with the ontology and rules of {@code curated}. */
+  public static Inference of(CuratedGraph curated) {
+    return new Inference(curated.ontology(), curated.rules());
+  }
+
+  /** Ontology and data of {@code curated} with everything entailed, in one plain graph. */
+  public static Graph closure(CuratedGraph curated) {
     Graph closure = curated.union();
-    entailed(closure, vocabulary(curated.ontology())).forEach(closure::add);
+    of(curated).entailed(closure).forEach(closure::add);
     return closure;
   }
 
   /**
-   * The statements that RDFS entails from {@code asserted} with the axioms of {@code vocabulary}
-   * and that {@code asserted} does not hold already.
+   * The statements that RDFS and the rules entail from {@code asserted} and that {@code asserted}
+   * does not hold already, with the rules' own descriptions.
+   *
+   * @throws IllegalStateException when the rules keep deriving new statements
    */
-  public static Set<Triple> entailed(Graph asserted, Graph vocabulary) {
+  public Set<Triple> entailed(Graph asserted) {
+    Graph served = GraphFactory.createDefaultGraph();
+    asserted.find().forEach(served::add);
     Set<Triple> entailed = new HashSet<>();
-    RDFSFactory.graphRDFS(asserted, vocabulary)
-        .find()
-        .forEach(
-            t -> {
-              if (isUseful(t) && !asserted.contains(t)) {
-                entailed.add(t);
-              }
-            });
-    return entailed;
+    rules.forEach(rule -> rule.asResource().find().forEach(t -> add(t, served, entailed)));
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      long before = entailed.size();
+      RDFSFactory.graphRDFS(served, vocabulary).find().toList().stream()
+          .filter(Inference::isUseful)
+          .forEach(t -> add(t, served, entailed));
+      for (Rule rule : rules) {
+        rule.apply(served).forEach(t -> add(t, served, entailed));
+      }
+      if (entailed.size() == before) {
+        return entailed;
+      }
+    }
+    throw new IllegalStateException(
+        "the rules in rules/ still derive new statements after " + MAX_ROUNDS + " rounds");
+  }
+
+  private static void add(Triple t, Graph served, Set<Triple> entailed) {
+    if (!served.contains(t)) {
+      served.add(t);
+      entailed.add(t);
+    }
   }
 
   /**
    * The ontology as RDFS reasoning uses it: without datatype ranges (such as xsd:string), which
    * would type literals and so give statements that are not RDF.
    */
-  public static Graph vocabulary(Graph ontology) {
+  static Graph vocabulary(Graph ontology) {
     Graph vocabulary = GraphFactory.createDefaultGraph();
     ontology
         .find()

@@ -45,6 +45,11 @@ public record Project(Path root) {
     return root.resolve("queries");
   }
 
+  /** The derivation rules, one SPARQL CONSTRUCT per file. */
+  public Path rulesDir() {
+    return root.resolve("rules");
+  }
+
   public Path sourceText() {
     return root.resolve("source").resolve("whitepaper-2022.pages.txt");
   }

@@ -74,7 +74,7 @@ public final class DgovServer {
     if (writes == null) {
       CompletableFuture<Report> validation =
           CompletableFuture.supplyAsync(() -> Validation.validate(curated, source));
-      Graph graph = Inference.rdfsClosure(curated);
+      Graph graph = Inference.closure(curated);
       server = build(project, curated, source, port, loopbackOnly).build();
       requireConforming(validation.join());
       fill(server, graph);

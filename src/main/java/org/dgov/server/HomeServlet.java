@@ -4,9 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.jena.graph.Graph;
@@ -80,6 +82,8 @@ final class HomeServlet extends GraphServlet {
 
   /**
    * The coverage matrix as a heat map; each cell links to the mechanism's page and its evidence.
+   * Cells with a stated link are blue, cells whose links are all derived by the rules orange; the
+   * margins are sized from the labels so that none is cut off.
    */
   private String coverage(Graph graph) {
     NamedQuery query = queries.get("show-coverage-matrix");
@@ -89,7 +93,7 @@ final class HomeServlet extends GraphServlet {
     List<QuerySolution> rows = Sparql.select(graph, query.text());
     Map<Node, String> mechanisms = new TreeMap<>(Comparator.comparing(Node::getURI));
     Map<Node, String> topics = new TreeMap<>(Comparator.comparing(Node::getURI));
-    Map<String, Integer> cells = new LinkedHashMap<>();
+    Map<String, int[]> cells = new LinkedHashMap<>();
     int max = 1;
     for (QuerySolution row : rows) {
       Node m = row.get("mechanism").asNode();
@@ -97,19 +101,28 @@ final class HomeServlet extends GraphServlet {
       mechanisms.put(m, row.getLiteral("mechanismLabel").getString());
       topics.put(t, row.getLiteral("topicLabel").getString());
       int links = row.getLiteral("links").getInt();
-      cells.put(m.getURI() + " " + t.getURI(), links);
+      cells.put(
+          m.getURI() + " " + t.getURI(), new int[] {links, row.getLiteral("statedLinks").getInt()});
       max = Math.max(max, links);
     }
     List<Node> mechanismOrder = sortByLabel(mechanisms);
     List<Node> topicOrder = sortByLabel(topics);
     int cell = 22;
-    int left = 300;
-    int top = 190;
+    int left = 10 + textWidth(mechanisms.values());
+    int top = 10 + (int) Math.ceil(SIN_60 * textWidth(topics.values()));
     int width = left + cell * topicOrder.size() + 10;
+    for (int j = 0; j < topicOrder.size(); j++) {
+      int reach =
+          left
+              + j * cell
+              + cell / 2
+              + (int) Math.ceil(0.5 * textWidth(List.of(topics.get(topicOrder.get(j)))));
+      width = Math.max(width, reach + 10);
+    }
     int height = top + cell * mechanismOrder.size() + 10;
     StringBuilder svg = new StringBuilder();
     svg.append(
-        "<h2>Which mechanisms cover which topics</h2>\n<p>Darker cells: more coverage links to the topic or its narrower topics. Each cell links to the mechanism and the evidence behind it.</p>\n");
+        "<h2>Which mechanisms cover which topics</h2>\n<p>Darker cells: more coverage links to the topic or its narrower topics. <span class=\"stated\">Blue</span>: the paper or an official source states at least one of them; <span class=\"derived\">orange</span>: all are derived by the <a href=\"/queries/explain-coverage\">rules</a>, through instruments the mechanism adopted, events it convened or its parts. Each cell links to the mechanism and the evidence behind it.</p>\n");
     svg.append(
             "<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"coverage matrix\" width=\"")
         .append(width)
@@ -145,43 +158,65 @@ final class HomeServlet extends GraphServlet {
           .append(Html.esc(mechanisms.get(m)))
           .append("</text></a>\n");
       for (int j = 0; j < topicOrder.size(); j++) {
-        Integer links = cells.get(m.getURI() + " " + topicOrder.get(j).getURI());
-        int x = left + j * cell;
+        int[] links = cells.get(m.getURI() + " " + topicOrder.get(j).getURI());
+        String rect =
+            "<rect x=\""
+                + (left + j * cell)
+                + "\" y=\""
+                + y
+                + "\" width=\""
+                + (cell - 2)
+                + "\" height=\""
+                + (cell - 2)
+                + "\"";
         if (links == null) {
-          svg.append("<rect x=\"")
-              .append(x)
-              .append("\" y=\"")
-              .append(y)
-              .append("\" width=\"")
-              .append(cell - 2)
-              .append("\" height=\"")
-              .append(cell - 2)
-              .append("\" fill=\"#f1f3f5\"/>\n");
-        } else {
-          double opacity = 0.25 + 0.75 * links / max;
-          svg.append("<a href=\"")
-              .append(Html.esc(UrlLayout.href(m)))
-              .append("#evidence\"><rect x=\"")
-              .append(x)
-              .append("\" y=\"")
-              .append(y)
-              .append("\" width=\"")
-              .append(cell - 2)
-              .append("\" height=\"")
-              .append(cell - 2)
-              .append("\" fill=\"#0b5cad\" fill-opacity=\"")
-              .append(String.format(java.util.Locale.ROOT, "%.2f", opacity))
-              .append("\"><title>")
-              .append(Html.esc(mechanisms.get(m)))
-              .append(" × ")
-              .append(Html.esc(topics.get(topicOrder.get(j))))
-              .append(": ")
-              .append(links)
-              .append(" link(s)</title></rect></a>\n");
+          svg.append(rect).append(" fill=\"#f1f3f5\"/>\n");
+          continue;
         }
+        boolean stated = links[1] > 0;
+        double opacity = 0.25 + 0.75 * links[0] / max;
+        svg.append("<a href=\"")
+            .append(Html.esc(UrlLayout.href(m)))
+            .append("#evidence\">")
+            .append(rect)
+            .append(" class=\"")
+            .append(stated ? "stated" : "derived")
+            .append("\" fill=\"")
+            .append(stated ? "#0b5cad" : "#d9480f")
+            .append("\" fill-opacity=\"")
+            .append(String.format(Locale.ROOT, "%.2f", opacity))
+            .append("\"><title>")
+            .append(Html.esc(mechanisms.get(m)))
+            .append(" × ")
+            .append(Html.esc(topics.get(topicOrder.get(j))))
+            .append(": ")
+            .append(links[0])
+            .append(" link(s), ")
+            .append(links[1])
+            .append(" stated, ")
+            .append(links[0] - links[1])
+            .append(" derived</title></rect></a>\n");
       }
     }
     return svg.append("</svg></div>\n").toString();
+  }
+
+  private static final double SIN_60 = Math.sqrt(3) / 2;
+
+  /**
+   * A generous estimate of the width in pixels of the longest of {@code labels} in the matrix's 11
+   * px font: wide enough that no label is cut off.
+   */
+  private static int textWidth(Collection<String> labels) {
+    int widest = 0;
+    for (String label : labels) {
+      int w = 0;
+      for (int i = 0; i < label.length(); i = label.offsetByCodePoints(i, 1)) {
+        w += Character.isIdeographic(label.codePointAt(i)) ? 11 : 7;
+      }
+      widest = Math.max(widest, w);
+    }
+    return widest;
   }
 
   private static List<Node> sortByLabel(Map<Node, String> labels) {

@@ -17,9 +17,9 @@ import org.dgov.graph.Inference;
 /**
  * The TDB2 store of a writable server. Its default graph holds the curated ontology and data as
  * asserted together with everything RDFS entails from them, so that queries run on TDB2's own
- * indexes with no inference at query time. The named graph {@link #ENTAILED} lists the statements
- * that stand there only by entailment: without them the default graph is the asserted graph, which
- * is validated and written back to the files.
+ * indexes with no inference at query time (the rules' derivations are entailed the same way). The
+ * named graph {@link #ENTAILED} lists the statements that stand there only by entailment: without
+ * them the default graph is the asserted graph, which is validated and written back to the files.
  *
  * <p>The entailment is brought up to date inside each write transaction ({@link #entail}), before
  * the transaction is validated. {@link #ENTAILED} belongs to the server: it is rewritten at every
@@ -32,13 +32,13 @@ public final class Store {
   public static final Node ENTAILED = NodeFactory.createURI("https://w3id.org/dgov/graph/entailed");
 
   private final DatasetGraph dataset;
-  private final Graph vocabulary;
+  private final Inference inference;
   private Graph committed;
   private Graph pending;
 
-  private Store(DatasetGraph dataset, Graph vocabulary) {
+  private Store(DatasetGraph dataset, Inference inference) {
     this.dataset = dataset;
-    this.vocabulary = vocabulary;
+    this.inference = inference;
   }
 
   /**
@@ -47,7 +47,7 @@ public final class Store {
    */
   public static Store open(Path dir, CuratedGraph curated) {
     DatasetGraph dataset = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
-    Store store = new Store(dataset, Inference.vocabulary(curated.ontology()));
+    Store store = new Store(dataset, Inference.of(curated));
     Txn.executeWrite(
         dataset,
         () -> {
@@ -57,7 +57,7 @@ public final class Store {
             dataset.prefixes().putAll(union.getPrefixMapping().getNsPrefixMap());
           }
           if (dataset.getGraph(ENTAILED).isEmpty()) {
-            entail(dataset, store.vocabulary);
+            entail(dataset, store.inference);
           }
           store.committed = copy(dataset.getGraph(ENTAILED));
         });
@@ -78,12 +78,12 @@ public final class Store {
   }
 
   /**
-   * Adds to {@code dataset}'s default graph, and lists in {@link #ENTAILED}, what RDFS entails from
-   * its statements, as after a bulk load; returns how many statements were entailed. Call inside a
-   * write transaction on a store that has no entailment yet.
+   * Adds to {@code dataset}'s default graph, and lists in {@link #ENTAILED}, what {@code inference}
+   * entails from its statements, as after a bulk load; returns how many statements were entailed.
+   * Call inside a write transaction on a store that has no entailment yet.
    */
-  public static long entail(DatasetGraph dataset, Graph vocabulary) {
-    Set<Triple> entailed = Inference.entailed(dataset.getDefaultGraph(), vocabulary);
+  public static long entail(DatasetGraph dataset, Inference inference) {
+    Set<Triple> entailed = inference.entailed(dataset.getDefaultGraph());
     Graph listed = dataset.getGraph(ENTAILED);
     entailed.forEach(
         t -> {
@@ -100,7 +100,7 @@ public final class Store {
    */
   void entail() {
     Graph asserted = copy(new Difference(dataset.getDefaultGraph(), committed));
-    Set<Triple> entailed = Inference.entailed(asserted, vocabulary);
+    Set<Triple> entailed = inference.entailed(asserted);
     Graph served = dataset.getDefaultGraph();
     Graph listed = dataset.getGraph(ENTAILED);
     committed.find().filterDrop(entailed::contains).toList().forEach(served::delete);
@@ -132,7 +132,11 @@ public final class Store {
     Graph copy = copy(asserted(dataset));
     copy.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
     return new CuratedGraph(
-        GraphFactory.createDefaultGraph(), copy, curated.shapes(), curated.files());
+        GraphFactory.createDefaultGraph(),
+        copy,
+        curated.shapes(),
+        curated.rules(),
+        curated.files());
   }
 
   private static Graph copy(Graph graph) {

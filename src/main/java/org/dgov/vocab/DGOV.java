@@ -60,6 +60,8 @@ public final class DGOV {
   public static final Resource Unit = resource("Unit");
   public static final Resource BalancedRelation = resource("BalancedRelation");
   public static final Resource GlobalisationStage = resource("GlobalisationStage");
+  public static final Resource Rule = resource("Rule");
+  public static final Resource Derivation = resource("Derivation");
 
   public static final Resource Proposed = resource("Proposed");
   public static final Resource UnderNegotiation = resource("UnderNegotiation");
@@ -89,6 +91,9 @@ public final class DGOV {
   public static final Property date = property("date");
   public static final Property convenedBy = property("convenedBy");
   public static final Property order = property("order");
+  public static final Property byRule = property("byRule");
+  public static final Property via = property("via");
+  public static final Property constructQuery = property("constructQuery");
 
   private DGOV() {}
 

@@ -106,7 +106,7 @@ class CuratedDataTest {
 
   @Test
   void closureFindsStatesAndOrganisationsAsActors() {
-    Graph closure = Inference.rdfsClosure(graph);
+    Graph closure = Inference.closure(graph);
     Node actor = DGOV.Actor.asNode();
     Node type = RDF.type.asNode();
     for (String slug : List.of("singapore", "united-nations", "g20", "itu")) {

@@ -38,7 +38,7 @@ class NamedQueriesTest {
 
   @BeforeAll
   static void load(CuratedGraph curated) {
-    graph = Inference.rdfsClosure(curated);
+    graph = Inference.closure(curated);
   }
 
   static List<NamedQuery> queries() {

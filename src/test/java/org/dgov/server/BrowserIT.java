@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -95,6 +96,24 @@ class BrowserIT {
             .getText()
             .contains("Global digital governance knowledge graph"));
     screenshot("home.png");
+  }
+
+  @Test
+  void noMatrixLabelIsCutOff() {
+    browser.get(base + "/");
+    Object clipped =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const svg = document.querySelector('svg[aria-label=\"coverage matrix\"]');"
+                    + "const box = svg.getBoundingClientRect(); const out = [];"
+                    + "for (const t of svg.querySelectorAll('text')) { const r = t.getBoundingClientRect();"
+                    + " if (r.left < box.left - 0.5 || r.top < box.top - 0.5 || r.right > box.right + 0.5"
+                    + " || r.bottom > box.bottom + 0.5) out.push(t.textContent); }"
+                    + "return out.join(' | ');");
+    assertEquals("", clipped, "labels outside the matrix");
+    assertFalse(
+        browser.findElements(By.cssSelector("svg rect.derived")).isEmpty(),
+        "derived cells are shown apart");
   }
 
   @Test

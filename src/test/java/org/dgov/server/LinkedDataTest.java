@@ -194,6 +194,9 @@ class LinkedDataTest {
     assertTrue(home.contains("<svg"), "coverage heat map");
     assertTrue(
         home.contains("href=\"/doc/rcep#evidence\""), "cells link to mechanism and evidence");
+    assertTrue(
+        home.contains("class=\"stated\"") && home.contains("class=\"derived\""),
+        "stated and derived cells apart");
     assertTrue(home.contains("href=\"/doc/information-network-layer\""), "layer tree");
     assertTrue(home.contains("action=\"/search\""), "search box");
     assertTrue(home.contains("href=\"/queries/show-coverage-matrix\""), "named queries");

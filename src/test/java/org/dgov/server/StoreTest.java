@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The store holds the asserted graph with its RDFS entailment, and keeps the entailment up to date
- * with every write: what is newly entailed comes, what is no longer entailed goes.
+ * The store holds the asserted graph with its RDFS entailment and the rules' derivations, and keeps
+ * them up to date with every write: what is newly entailed comes, what is no longer entailed goes.
  */
 @ExtendWith(Shared.class)
 class StoreTest {
@@ -81,6 +81,28 @@ class StoreTest {
         });
     assertServed(type(X, DGOV.Actor.asNode()), false);
     assertServed(type(X, DGOV.Instrument.asNode()), true);
+  }
+
+  @Test
+  void derivedStatementsFollowWritesLikeTheClosure() {
+    Node g7 = NodeFactory.createURI(DGOV.ID + "g7");
+    Node topic = NodeFactory.createURI(DGOV.ID + "quantum-test-topic");
+    Triple covers = Triple.create(g7, DGOV.coversTopic.asNode(), topic);
+    Triple adopted = Triple.create(X, DGOV.adoptedBy.asNode(), g7);
+    write(
+        () -> {
+          dataset.getDefaultGraph().add(adopted);
+          dataset.getDefaultGraph().add(Triple.create(X, DGOV.coversTopic.asNode(), topic));
+        });
+    assertServed(covers, true);
+    write(() -> dataset.getDefaultGraph().delete(adopted));
+    assertServed(covers, false);
+    Txn.executeRead(
+        dataset,
+        () ->
+            assertFalse(
+                dataset.getDefaultGraph().contains(Node.ANY, RDF.object.asNode(), topic),
+                "the derivation goes with the statement"));
   }
 
   @Test
