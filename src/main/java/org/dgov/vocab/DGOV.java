@@ -95,6 +95,18 @@ public final class DGOV {
   public static final Property via = property("via");
   public static final Property constructQuery = property("constructQuery");
 
+  // Official identifiers: literal-valued subproperties of dcterms:identifier, and the ELI IRI.
+  public static final Property celex = property("celex");
+  public static final Property ecli = property("ecli");
+  public static final Property eli = property("eli");
+  public static final Property unSymbol = property("unSymbol");
+  public static final Property untsNumber = property("untsNumber");
+  public static final Property cetsNumber = property("cetsNumber");
+  public static final Property usPublicLaw = property("usPublicLaw");
+  public static final Property executiveOrder = property("executiveOrder");
+  public static final Property doi = property("doi");
+  public static final Property nationalNumber = property("nationalNumber");
+
   private DGOV() {}
 
   private static Resource resource(String local) {
