@@ -23,7 +23,7 @@ public final class TestProjects {
   /** A copy of the curated files in {@code dir}, for tests that add or break data. */
   public static Project copy(Path dir) throws IOException {
     Path root = repository().root();
-    for (String part : List.of("ontology", "shapes", "data", "queries", "source")) {
+    for (String part : List.of("ontology", "shapes", "data", "queries", "rules", "source")) {
       copyTree(root.resolve(part), dir.resolve(part));
     }
     Files.copy(root.resolve("fuseki-config.ttl"), dir.resolve("fuseki-config.ttl"));

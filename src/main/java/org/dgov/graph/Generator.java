@@ -63,7 +63,7 @@ public final class Generator {
   public static int write(Project project, int scale, long seed, Path out)
       throws IOException, SyntaxError {
     CuratedGraph curated = CuratedGraph.load(project);
-    for (String part : List.of("ontology", "shapes", "source", "queries")) {
+    for (String part : List.of("ontology", "shapes", "source", "queries", "rules")) {
       copy(project.root().resolve(part), out.resolve(part));
     }
     Files.copy(

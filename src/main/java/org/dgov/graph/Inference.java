@@ -9,12 +9,11 @@ import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
-import org.apache.jena.vocabulary.XSD;
 
 /**
- * What is served beyond what is asserted: the RDFS closure (so that a query for {@code ?x a
- * dgov:Actor} finds every state) and what the declared {@link Rule rules} derive, each with its
- * {@code dgov:Derivation} record, up to the fixpoint where neither adds anything.
+ * What is served beyond what is asserted: the subclass and subproperty closure (so that a query for
+ * {@code ?x a dgov:Actor} finds every state) and what the declared {@link Rule rules} derive, each
+ * with its {@code dgov:Derivation} record, up to the fixpoint where neither adds anything.
  */
 public final class Inference {
 
@@ -77,23 +76,21 @@ public final class Inference {
   }
 
   /**
-   * The ontology as RDFS reasoning uses it: without datatype ranges (such as xsd:string), which
-   * would type literals and so give statements that are not RDF.
+   * The ontology as the closure uses it: its subclass and subproperty axioms. Domain and range
+   * axioms are left out: typing a resource from the property it is used with would make a wrong
+   * value look right (a topic used as a governance mode would become a mode, an event that adopted
+   * something an instrument), so the shapes could no longer see the mistake; for correct data they
+   * add nothing, since every resource is typed where it is described.
    */
   static Graph vocabulary(Graph ontology) {
     Graph vocabulary = GraphFactory.createDefaultGraph();
     ontology
         .find()
-        .forEach(
-            t -> {
-              boolean datatypeRange =
-                  t.getPredicate().equals(RDFS.range.asNode())
-                      && t.getObject().isURI()
-                      && t.getObject().getURI().startsWith(XSD.getURI());
-              if (!datatypeRange) {
-                vocabulary.add(t);
-              }
-            });
+        .filterKeep(
+            t ->
+                t.getPredicate().equals(RDFS.subClassOf.asNode())
+                    || t.getPredicate().equals(RDFS.subPropertyOf.asNode()))
+        .forEach(vocabulary::add);
     return vocabulary;
   }
 

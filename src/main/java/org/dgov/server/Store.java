@@ -125,18 +125,14 @@ public final class Store {
 
   /**
    * A copy of the store's asserted content, as a curated graph to validate or to serve after the
-   * transaction ends (one scan of the store; validation reads the graph many times). Call inside a
-   * transaction.
+   * transaction ends (one scan of the store; validation reads the graph many times), with the
+   * ontology and rules it is served with. Call inside a transaction.
    */
   CuratedGraph snapshot(CuratedGraph curated) {
     Graph copy = copy(asserted(dataset));
     copy.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
     return new CuratedGraph(
-        GraphFactory.createDefaultGraph(),
-        copy,
-        curated.shapes(),
-        curated.rules(),
-        curated.files());
+        curated.ontology(), copy, curated.shapes(), curated.rules(), curated.files());
   }
 
   private static Graph copy(Graph graph) {

@@ -126,6 +126,23 @@ class RulesTest {
   }
 
   @Test
+  void domainAndRangeTypeNothingSoEventsStayEvents() {
+    assertEquals(
+        List.of(),
+        values("e", PREFIXES + "SELECT ?e WHERE { ?e a dgov:Event , dgov:Instrument }"),
+        "events typed instruments through the domain of dgov:adoptedBy or dgov:status");
+    Graph mistyped = GraphFactory.createDefaultGraph();
+    curated.union().find().forEach(mistyped::add);
+    Node event = NodeFactory.createURI(DGOV.ID + "test-event");
+    mistyped.add(event, RDF.type.asNode(), DGOV.Event.asNode());
+    mistyped.add(event, DGOV.adoptedBy.asNode(), NodeFactory.createURI(DGOV.ID + "g7"));
+    assertFalse(
+        Inference.of(curated)
+            .entailed(mistyped)
+            .contains(Triple.create(event, RDF.type.asNode(), DGOV.Instrument.asNode())));
+  }
+
+  @Test
   void aRuleThatNeverSettlesIsReported(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("grow.rq");
     Files.writeString(
