@@ -60,6 +60,8 @@ public final class DGOV {
   public static final Resource Unit = resource("Unit");
   public static final Resource BalancedRelation = resource("BalancedRelation");
   public static final Resource GlobalisationStage = resource("GlobalisationStage");
+  public static final Resource Participation = resource("Participation");
+  public static final Resource ParticipationRole = resource("ParticipationRole");
 
   public static final Resource Proposed = resource("Proposed");
   public static final Resource UnderNegotiation = resource("UnderNegotiation");
@@ -89,6 +91,14 @@ public final class DGOV {
   public static final Property date = property("date");
   public static final Property convenedBy = property("convenedBy");
   public static final Property order = property("order");
+  public static final Property participant = property("participant");
+  public static final Property inInstrument = property("inInstrument");
+  public static final Property role = property("role");
+  public static final Property dateRatified = property("dateRatified");
+  public static final Property dateWithdrawn = property("dateWithdrawn");
+  public static final Property dateApplied = property("dateApplied");
+  public static final Property memberListComplete = property("memberListComplete");
+  public static final Property partyListComplete = property("partyListComplete");
 
   private DGOV() {}
 
