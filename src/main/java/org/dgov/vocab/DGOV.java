@@ -63,6 +63,9 @@ public final class DGOV {
   public static final Resource Rule = resource("Rule");
   public static final Resource Derivation = resource("Derivation");
 
+  public static final Resource Participation = resource("Participation");
+  public static final Resource ParticipationRole = resource("ParticipationRole");
+
   public static final Resource Proposed = resource("Proposed");
   public static final Resource UnderNegotiation = resource("UnderNegotiation");
   public static final Resource Signed = resource("Signed");
@@ -106,6 +109,15 @@ public final class DGOV {
   public static final Property executiveOrder = property("executiveOrder");
   public static final Property doi = property("doi");
   public static final Property nationalNumber = property("nationalNumber");
+
+  public static final Property participant = property("participant");
+  public static final Property inInstrument = property("inInstrument");
+  public static final Property role = property("role");
+  public static final Property dateRatified = property("dateRatified");
+  public static final Property dateWithdrawn = property("dateWithdrawn");
+  public static final Property dateApplied = property("dateApplied");
+  public static final Property memberListComplete = property("memberListComplete");
+  public static final Property partyListComplete = property("partyListComplete");
 
   private DGOV() {}
 
