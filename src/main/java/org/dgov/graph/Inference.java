@@ -4,11 +4,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.vocab.DGOV;
 
 /**
  * What is served beyond what is asserted: the subclass and subproperty closure (so that a query for
@@ -43,7 +45,8 @@ public final class Inference {
 
   /**
    * The statements that RDFS and the rules entail from {@code asserted} and that {@code asserted}
-   * does not hold already, with the rules' own descriptions.
+   * does not hold already, with the descriptions of the rules that derived something (so that
+   * nothing is entailed from nothing).
    *
    * @throws IllegalStateException when the rules keep deriving new statements
    */
@@ -51,7 +54,6 @@ public final class Inference {
     Graph served = GraphFactory.createDefaultGraph();
     asserted.find().forEach(served::add);
     Set<Triple> entailed = new HashSet<>();
-    rules.forEach(rule -> rule.asResource().find().forEach(t -> add(t, served, entailed)));
     for (int round = 0; round < MAX_ROUNDS; round++) {
       long before = entailed.size();
       RDFSFactory.graphRDFS(served, vocabulary).find().toList().stream()
@@ -61,6 +63,9 @@ public final class Inference {
         rule.apply(served).forEach(t -> add(t, served, entailed));
       }
       if (entailed.size() == before) {
+        rules.stream()
+            .filter(rule -> served.contains(Node.ANY, DGOV.byRule.asNode(), rule.iri()))
+            .forEach(rule -> rule.asResource().find().forEach(t -> add(t, served, entailed)));
         return entailed;
       }
     }

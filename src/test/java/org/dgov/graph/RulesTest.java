@@ -143,6 +143,11 @@ class RulesTest {
   }
 
   @Test
+  void nothingIsEntailedFromNothing() {
+    assertEquals(Set.of(), Inference.of(curated).entailed(GraphFactory.createDefaultGraph()));
+  }
+
+  @Test
   void aRuleThatNeverSettlesIsReported(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("grow.rq");
     Files.writeString(
