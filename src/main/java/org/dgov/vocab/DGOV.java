@@ -68,6 +68,9 @@ public final class DGOV {
   public static final Resource InForce = resource("InForce");
   public static final Resource Superseded = resource("Superseded");
 
+  public static final Resource PointValueStructure = resource("PointValueStructure");
+  public static final Resource LowerBoundStructure = resource("LowerBoundStructure");
+
   public static final Property coversTopic = property("coversTopic");
   public static final Property promotesPrinciple = property("promotesPrinciple");
   public static final Property governanceMode = property("governanceMode");
@@ -89,6 +92,7 @@ public final class DGOV {
   public static final Property date = property("date");
   public static final Property convenedBy = property("convenedBy");
   public static final Property order = property("order");
+  public static final Property obsLowerBound = property("obsLowerBound");
 
   private DGOV() {}
 
