@@ -27,6 +27,7 @@ import org.semanticweb.HermiT.ReasonerFactory;
 import org.semanticweb.owlapi.apibinding.OWLManager;
 import org.semanticweb.owlapi.formats.TurtleDocumentFormat;
 import org.semanticweb.owlapi.io.StringDocumentSource;
+import org.semanticweb.owlapi.model.AxiomType;
 import org.semanticweb.owlapi.model.IRI;
 import org.semanticweb.owlapi.model.OWLClass;
 import org.semanticweb.owlapi.model.OWLDataFactory;
@@ -68,6 +69,54 @@ class OwlReasonerTest {
   void theOntologyIsOwl2Dl() throws OWLOntologyCreationException {
     OWLOntology ontology = owl(curated.ontology());
     assertEquals(List.of(), violations(ontology), "OWL 2 DL profile violations of the ontology");
+  }
+
+  @Test
+  void theOntologyDeclaresNoReservedVocabulary() throws OWLOntologyCreationException {
+    // the OWL API 5 profile check lets Declaration(ObjectProperty(owl:sameAs)) pass; OWL 2 DL
+    // (section 2.3 of the structural specification) and OWL API 4-based tools do not
+    List<String> reserved =
+        owl(curated.ontology())
+            .axioms(AxiomType.DECLARATION)
+            .map(d -> d.getEntity().getIRI())
+            .filter(iri -> iri.isReservedVocabulary() && !iri.toString().startsWith(XSD.getURI()))
+            .map(IRI::toString)
+            .sorted()
+            .toList();
+    assertEquals(List.of(), reserved, "declarations of reserved (OWL, RDF, RDFS) IRIs");
+  }
+
+  @Test
+  void everyDatatypeTheGraphUsesIsBuiltInOrDeclared() throws OWLOntologyCreationException {
+    OWLOntology graph = owl(served);
+    Set<String> undeclared = new TreeSet<>();
+    graph
+        .datatypesInSignature()
+        .filter(d -> !d.isBuiltIn() && !graph.isDeclared(d))
+        .forEach(d -> undeclared.add(d.getIRI().toString()));
+    assertEquals(Set.of(), undeclared);
+  }
+
+  @Test
+  void noClassSharesALabelWithAProperty() {
+    // Protégé and other tools show terms by label: "Evidence" and "evidence" read as one term
+    String query =
+        """
+        PREFIX owl: <http://www.w3.org/2002/07/owl#>
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT DISTINCT ?class ?property WHERE {
+          ?class a owl:Class ; rdfs:label ?a .
+          ?property rdfs:label ?b .
+          { ?property a owl:ObjectProperty } UNION { ?property a owl:DatatypeProperty }
+          FILTER (LCASE(STR(?a)) = LCASE(STR(?b)) && LANG(?a) = LANG(?b))
+        }""";
+    List<String> shared = new java.util.ArrayList<>();
+    try (var exec =
+        QueryExecutionFactory.create(query, ModelFactory.createModelForGraph(curated.ontology()))) {
+      exec.execSelect()
+          .forEachRemaining(s -> shared.add(s.getResource("class") + " ~ " + s.get("property")));
+    }
+    assertEquals(List.of(), shared);
   }
 
   @Test
