@@ -73,6 +73,9 @@ public final class DGOV {
   public static final Resource InForce = resource("InForce");
   public static final Resource Superseded = resource("Superseded");
 
+  public static final Resource PointValueStructure = resource("PointValueStructure");
+  public static final Resource LowerBoundStructure = resource("LowerBoundStructure");
+
   public static final Property coversTopic = property("coversTopic");
   public static final Property promotesPrinciple = property("promotesPrinciple");
   public static final Property governanceMode = property("governanceMode");
@@ -118,6 +121,8 @@ public final class DGOV {
   public static final Property dateApplied = property("dateApplied");
   public static final Property memberListComplete = property("memberListComplete");
   public static final Property partyListComplete = property("partyListComplete");
+
+  public static final Property obsLowerBound = property("obsLowerBound");
 
   private DGOV() {}
 
