@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.dgov.graph.Project;
 import org.dgov.server.DgovServer;
-import org.dgov.server.Users;
+import org.dgov.store.Users;
 
 /** The repository under test, and throw-away copies of it for tests that break things. */
 public final class TestProjects {

@@ -10,7 +10,7 @@ import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Export;
 import org.dgov.graph.Project;
 import org.dgov.graph.WriteBack;
-import org.dgov.server.Store;
+import org.dgov.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -6,7 +6,7 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.dgov.graph.SyntaxError;
 import org.dgov.server.DgovServer;
 import org.dgov.server.NonConformingData;
-import org.dgov.server.Users;
+import org.dgov.store.Users;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

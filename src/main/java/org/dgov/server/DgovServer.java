@@ -1,5 +1,7 @@
 package org.dgov.server;
 
+import static org.dgov.web.UrlLayout.SERVICE;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -24,6 +26,21 @@ import org.dgov.graph.Report;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
+import org.dgov.store.Store;
+import org.dgov.store.Users;
+import org.dgov.store.ValidatingDataset;
+import org.dgov.web.ContextServlet;
+import org.dgov.web.DumpsServlet;
+import org.dgov.web.EditorServlet;
+import org.dgov.web.HomeServlet;
+import org.dgov.web.JsonLdContext;
+import org.dgov.web.LinkedDataServlet;
+import org.dgov.web.OntologyServlet;
+import org.dgov.web.QueriesServlet;
+import org.dgov.web.SearchServlet;
+import org.dgov.web.ServiceDescriptionFilter;
+import org.dgov.web.StaticServlet;
+import org.dgov.web.VoidServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +52,6 @@ import org.slf4j.LoggerFactory;
  * validated before it commits.
  */
 public final class DgovServer {
-
-  /** The service name in {@code fuseki-config.ttl}. */
-  public static final String SERVICE = "/dgov";
 
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
 
@@ -199,7 +213,7 @@ public final class DgovServer {
     DataService configured = dataAccessPoint(server).getDataService();
     DatasetGraph served =
         new ValidatingDataset(
-            store, s -> Validation.validate(s.snapshot(curated), source), guard, version);
+            store, s -> Validation.validate(s.snapshot(curated), source), guard::reject, version);
     DataService.Builder service = DataService.newBuilder(served);
     configured
         .getEndpoints()

@@ -21,6 +21,7 @@ import org.dgov.graph.ReportFormats;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
+import org.dgov.web.ContentNegotiation;
 
 /**
  * {@code POST /dgov/validate}: Turtle or JSON-LD entries checked together with the graph; the

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.dgov.graph.Report;
 import org.dgov.graph.ReportFormats;
+import org.dgov.store.Users;
+import org.dgov.store.ValidatingDataset;
 
 /**
  * In front of every request that may write — SPARQL Update, Graph Store requests other than reads:

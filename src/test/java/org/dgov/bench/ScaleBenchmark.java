@@ -24,7 +24,7 @@ import org.dgov.graph.RdfFiles;
 import org.dgov.graph.Report;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.Validation;
-import org.dgov.server.Store;
+import org.dgov.store.Store;
 
 /**
  * How dgov-kg grows with the graph: for each scale, generates a synthetic project, validates it in

@@ -12,7 +12,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.TestProjects;
-import org.dgov.server.Store;
+import org.dgov.store.Store;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

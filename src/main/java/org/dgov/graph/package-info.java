@@ -1,0 +1,8 @@
+/**
+ * The knowledge graph as files: loading the curated project ({@link org.dgov.graph.Project}, {@link
+ * org.dgov.graph.CuratedGraph}), the closure and the rules' derivations ({@link
+ * org.dgov.graph.Inference}, {@link org.dgov.graph.Rule}), validation against the shapes and the
+ * paper ({@link org.dgov.graph.Validation}), named queries, canonical Turtle, export and
+ * write-back. It knows nothing of HTTP or of a store.
+ */
+package org.dgov.graph;

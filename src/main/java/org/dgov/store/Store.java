@@ -1,0 +1,143 @@
+package org.dgov.store;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.compose.Difference;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.TDB2Factory;
+import org.dgov.graph.CuratedGraph;
+import org.dgov.graph.Inference;
+
+/**
+ * The TDB2 store of a writable server. Its default graph holds the curated ontology and data as
+ * asserted together with everything RDFS entails from them, so that queries run on TDB2's own
+ * indexes with no inference at query time (the rules' derivations are entailed the same way). The
+ * named graph {@link #ENTAILED} lists the statements that stand there only by entailment: without
+ * them the default graph is the asserted graph, which is validated and written back to the files.
+ *
+ * <p>The entailment is brought up to date inside each write transaction ({@link #entail}), before
+ * the transaction is validated. {@link #ENTAILED} belongs to the server: it is rewritten at every
+ * commit, so writes to it are discarded. A statement that is both asserted and entailed counts as
+ * entailed, so it is not written back.
+ */
+public final class Store {
+
+  /** The named graph of the statements that are in the default graph only by entailment. */
+  public static final Node ENTAILED = NodeFactory.createURI("https://w3id.org/dgov/graph/entailed");
+
+  private final DatasetGraph dataset;
+  private final Inference inference;
+  private Graph committed;
+  private Graph pending;
+
+  private Store(DatasetGraph dataset, Inference inference) {
+    this.dataset = dataset;
+    this.inference = inference;
+  }
+
+  /**
+   * Opens the store in {@code dir}, loading the curated files on first start; a store without
+   * entailment (first start, or loaded by other tools) gets it here.
+   */
+  public static Store open(Path dir, CuratedGraph curated) {
+    DatasetGraph dataset = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
+    Store store = new Store(dataset, Inference.of(curated));
+    Txn.executeWrite(
+        dataset,
+        () -> {
+          if (dataset.getDefaultGraph().isEmpty()) {
+            Graph union = curated.union();
+            union.find().forEach(dataset.getDefaultGraph()::add);
+            dataset.prefixes().putAll(union.getPrefixMapping().getNsPrefixMap());
+          }
+          if (dataset.getGraph(ENTAILED).isEmpty()) {
+            entail(dataset, store.inference);
+          }
+          store.committed = copy(dataset.getGraph(ENTAILED));
+        });
+    return store;
+  }
+
+  /** The TDB2 dataset. */
+  public DatasetGraph dataset() {
+    return dataset;
+  }
+
+  /**
+   * The statements of {@code dataset} as asserted: its default graph without those that stand there
+   * only by entailment. Call inside a transaction.
+   */
+  public static Graph asserted(DatasetGraph dataset) {
+    return new Difference(dataset.getDefaultGraph(), dataset.getGraph(ENTAILED));
+  }
+
+  /**
+   * Adds to {@code dataset}'s default graph, and lists in {@link #ENTAILED}, what {@code inference}
+   * entails from its statements, as after a bulk load; returns how many statements were entailed.
+   * Call inside a write transaction on a store that has no entailment yet.
+   */
+  public static long entail(DatasetGraph dataset, Inference inference) {
+    Set<Triple> entailed = inference.entailed(dataset.getDefaultGraph());
+    Graph listed = dataset.getGraph(ENTAILED);
+    entailed.forEach(
+        t -> {
+          dataset.getDefaultGraph().add(t);
+          listed.add(t);
+        });
+    return entailed.size();
+  }
+
+  /**
+   * Brings the entailment up to date with the statements written in this transaction: what is no
+   * longer entailed goes, what is newly entailed comes. Call inside the write transaction, before
+   * it is validated; {@link #committed} once it commits.
+   */
+  void entail() {
+    Graph asserted = copy(new Difference(dataset.getDefaultGraph(), committed));
+    Set<Triple> entailed = inference.entailed(asserted);
+    Graph served = dataset.getDefaultGraph();
+    Graph listed = dataset.getGraph(ENTAILED);
+    committed.find().filterDrop(entailed::contains).toList().forEach(served::delete);
+    listed.find().filterDrop(entailed::contains).toList().forEach(listed::delete);
+    pending = GraphFactory.createDefaultGraph();
+    for (Triple t : entailed) {
+      if (!served.contains(t)) {
+        served.add(t);
+      }
+      if (!listed.contains(t)) {
+        listed.add(t);
+      }
+      pending.add(t);
+    }
+  }
+
+  /** Records that the transaction {@link #entail} prepared has committed. */
+  void committed() {
+    committed = pending;
+    pending = null;
+  }
+
+  /**
+   * A copy of the store's asserted content, as a curated graph to validate or to serve after the
+   * transaction ends (one scan of the store; validation reads the graph many times), with the
+   * ontology and rules it is served with. Call inside a transaction.
+   */
+  public CuratedGraph snapshot(CuratedGraph curated) {
+    Graph copy = copy(asserted(dataset));
+    copy.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
+    return new CuratedGraph(
+        curated.ontology(), copy, curated.shapes(), curated.rules(), curated.files());
+  }
+
+  private static Graph copy(Graph graph) {
+    Graph copy = GraphFactory.createDefaultGraph();
+    graph.find().forEach(copy::add);
+    return copy;
+  }
+}

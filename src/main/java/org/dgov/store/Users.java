@@ -1,0 +1,104 @@
+package org.dgov.store;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The users who may write: a file of {@code name:pbkdf2-sha256:iterations:salt:hash} lines (Base64
+ * salt and hash), made with {@code dgov-kg user NAME --users FILE}. No password is stored.
+ */
+public final class Users {
+
+  private static final int ITERATIONS = 210_000;
+  private final Map<String, String> hashes;
+
+  private Users(Map<String, String> hashes) {
+    this.hashes = hashes;
+  }
+
+  /** Reads {@code file}; a malformed line is an error naming the line. */
+  public static Users read(Path file) throws IOException {
+    Map<String, String> hashes = new HashMap<>();
+    int number = 0;
+    for (String line : Files.readAllLines(file)) {
+      number++;
+      if (line.isBlank() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(":");
+      if (parts.length != 5 || !parts[1].equals("pbkdf2-sha256")) {
+        throw new IOException(
+            file + ":" + number + ": expected name:pbkdf2-sha256:iterations:salt:hash");
+      }
+      hashes.put(parts[0], line.substring(parts[0].length() + 1));
+    }
+    return new Users(hashes);
+  }
+
+  /** The line to add to a users file for {@code name} with {@code password}. */
+  public static String line(String name, char[] password) {
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("user names are letters, digits, '.', '_' and '-'");
+    }
+    byte[] salt = new byte[16];
+    new SecureRandom().nextBytes(salt);
+    Base64.Encoder b64 = Base64.getEncoder();
+    return name
+        + ":pbkdf2-sha256:"
+        + ITERATIONS
+        + ":"
+        + b64.encodeToString(salt)
+        + ":"
+        + b64.encodeToString(hash(password, salt, ITERATIONS));
+  }
+
+  /** Whether {@code password} is {@code name}'s. */
+  public boolean verify(String name, String password) {
+    String stored = hashes.get(name);
+    if (stored == null) {
+      return false;
+    }
+    String[] parts = stored.split(":");
+    byte[] salt = Base64.getDecoder().decode(parts[2]);
+    byte[] expected = Base64.getDecoder().decode(parts[3]);
+    return MessageDigest.isEqual(
+        expected, hash(password.toCharArray(), salt, Integer.parseInt(parts[1])));
+  }
+
+  private static byte[] hash(char[] password, byte[] salt, int iterations) {
+    try {
+      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+          .generateSecret(new PBEKeySpec(password, salt, iterations, 256))
+          .getEncoded();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Decodes an HTTP Basic {@code Authorization} header and checks it. */
+  public boolean verifyBasic(String header) {
+    if (header == null || !header.startsWith("Basic ")) {
+      return false;
+    }
+    String decoded;
+    try {
+      decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int colon = decoded.indexOf(':');
+    return colon > 0 && verify(decoded.substring(0, colon), decoded.substring(colon + 1));
+  }
+}

@@ -1,0 +1,168 @@
+package org.dgov.web;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.DCTerms;
+import org.apache.jena.vocabulary.OWL;
+import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.VOID;
+import org.dgov.vocab.DGOV;
+
+/**
+ * The dataset describing itself: the curated record ({@code data/dataset.ttl}) completed with what
+ * the running server knows — counts, linkset sizes, the endpoint, the dumps — as VoID and DCAT, and
+ * the SPARQL 1.1 Service Description of the endpoint.
+ */
+final class DatasetDescription {
+
+  static final String SD = "http://www.w3.org/ns/sparql-service-description#";
+  private static final Node DATASET = NodeFactory.createURI(DGOV.ID + "dgov-kg");
+
+  private DatasetDescription() {}
+
+  /**
+   * VoID and DCAT for {@code graph}, with absolute URLs under {@code base} (scheme, host, port).
+   */
+  static Graph voidAndDcat(Graph graph, String base) {
+    Graph out = GraphFactory.createDefaultGraph();
+    out.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
+    out.getPrefixMapping().setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS);
+    copyClosure(graph, DATASET, out);
+    add(out, DATASET, VOID.triples.asNode(), count(graph.size()));
+    long entities =
+        graph
+            .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+            .mapWith(Triple::getSubject)
+            .filterKeep(n -> n.isURI() && n.getURI().startsWith(DGOV.ID))
+            .toSet()
+            .size();
+    add(out, DATASET, VOID.entities.asNode(), count(entities));
+    add(out, DATASET, VOID.sparqlEndpoint.asNode(), uri(base + "/dgov/sparql"));
+    add(out, DATASET, VOID.exampleResource.asNode(), uri(DGOV.ID + "rcep"));
+    add(out, DATASET, VOID.rootResource.asNode(), uri(DGOV.ID + "information-network-layer"));
+    for (Triple subset : graph.find(DATASET, VOID.subset.asNode(), Node.ANY).toList()) {
+      Node linkset = subset.getObject();
+      Node target =
+          graph
+              .find(linkset, VOID.objectsTarget.asNode(), Node.ANY)
+              .nextOptional()
+              .map(Triple::getObject)
+              .orElse(null);
+      if (target != null) {
+        String prefix =
+            target.getURI().startsWith("http://www.wikidata.org")
+                ? "http://www.wikidata.org/entity/"
+                : "http://dbpedia.org/resource/";
+        long links =
+            graph
+                .find(Node.ANY, OWL.sameAs.asNode(), Node.ANY)
+                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(prefix))
+                .toList()
+                .size();
+        add(out, linkset, VOID.triples.asNode(), count(links));
+      }
+    }
+    for (String[] dump :
+        new String[][] {{"dgov.ttl.gz", "text/turtle"}, {"dgov.nt.gz", "application/n-triples"}}) {
+      Node url = uri(base + "/dumps/" + dump[0]);
+      Node distribution = uri(base + "/dumps/" + dump[0] + "#distribution");
+      add(out, DATASET, VOID.dataDump.asNode(), url);
+      add(out, DATASET, DCAT.distribution.asNode(), distribution);
+      add(out, distribution, RDF.type.asNode(), DCAT.Distribution.asNode());
+      add(out, distribution, DCAT.downloadURL.asNode(), url);
+      add(
+          out,
+          distribution,
+          DCAT.mediaType.asNode(),
+          uri("https://www.iana.org/assignments/media-types/" + dump[1]));
+      add(
+          out,
+          distribution,
+          DCAT.compressFormat.asNode(),
+          uri("https://www.iana.org/assignments/media-types/application/gzip"));
+      add(
+          out,
+          distribution,
+          DCTerms.license.asNode(),
+          uri("https://creativecommons.org/licenses/by/4.0/"));
+    }
+    Node service = uri(base + "/dgov/sparql#service");
+    add(out, DATASET, DCAT.distribution.asNode(), uri(base + "/dgov/sparql#distribution"));
+    add(
+        out,
+        uri(base + "/dgov/sparql#distribution"),
+        RDF.type.asNode(),
+        DCAT.Distribution.asNode());
+    add(
+        out,
+        uri(base + "/dgov/sparql#distribution"),
+        DCAT.accessURL.asNode(),
+        uri(base + "/dgov/sparql"));
+    add(out, uri(base + "/dgov/sparql#distribution"), DCAT.accessService.asNode(), service);
+    add(out, service, RDF.type.asNode(), DCAT.DataService.asNode());
+    add(out, service, DCAT.endpointURL.asNode(), uri(base + "/dgov/sparql"));
+    add(out, service, DCAT.servesDataset.asNode(), DATASET);
+    add(out, service, DCTerms.conformsTo.asNode(), uri("https://www.w3.org/TR/sparql11-protocol/"));
+    return out;
+  }
+
+  /** The SPARQL 1.1 Service Description of the query endpoint. */
+  static Graph serviceDescription(Graph graph, String base) {
+    Graph out = GraphFactory.createDefaultGraph();
+    out.getPrefixMapping().setNsPrefix("sd", SD).setNsPrefix("void", VOID.NS);
+    Node service = uri(base + "/dgov/sparql#service");
+    Node dataset = NodeFactory.createBlankNode();
+    Node defaultGraph = NodeFactory.createBlankNode();
+    add(out, service, RDF.type.asNode(), uri(SD + "Service"));
+    add(out, service, uri(SD + "endpoint"), uri(base + "/dgov/sparql"));
+    add(out, service, uri(SD + "supportedLanguage"), uri(SD + "SPARQL11Query"));
+    for (String format :
+        new String[] {
+          "SPARQL_Results_JSON",
+          "SPARQL_Results_XML",
+          "SPARQL_Results_CSV",
+          "SPARQL_Results_TSV",
+          "Turtle",
+          "N-Triples",
+          "JSON-LD",
+          "RDF_XML"
+        }) {
+      add(out, service, uri(SD + "resultFormat"), uri("http://www.w3.org/ns/formats/" + format));
+    }
+    add(out, service, uri(SD + "defaultDataset"), dataset);
+    add(out, dataset, RDF.type.asNode(), uri(SD + "Dataset"));
+    add(out, dataset, uri(SD + "defaultGraph"), defaultGraph);
+    add(out, defaultGraph, RDF.type.asNode(), uri(SD + "Graph"));
+    add(out, defaultGraph, VOID.triples.asNode(), count(graph.size()));
+    add(out, service, DCTerms.source.asNode(), DATASET);
+    return out;
+  }
+
+  private static void copyClosure(Graph from, Node node, Graph to) {
+    from.find(node, Node.ANY, Node.ANY)
+        .forEach(
+            t -> {
+              to.add(t);
+              if (t.getObject().isBlank() || (t.getPredicate().equals(VOID.subset.asNode()))) {
+                copyClosure(from, t.getObject(), to);
+              }
+            });
+  }
+
+  private static void add(Graph g, Node s, Node p, Node o) {
+    g.add(Triple.create(s, p, o));
+  }
+
+  private static Node uri(String iri) {
+    return NodeFactory.createURI(iri);
+  }
+
+  private static Node count(long n) {
+    return NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger);
+  }
+}

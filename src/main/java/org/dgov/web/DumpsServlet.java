@@ -1,0 +1,107 @@
+package org.dgov.web;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+
+/**
+ * {@code /dumps/}: the curated graph as gzipped Turtle and N-Triples, their SHA-256 checksums and
+ * the licence. Made once, on first request.
+ */
+public final class DumpsServlet extends HttpServlet {
+
+  private static final String LICENSE =
+      """
+      dgov-kg data: Creative Commons Attribution 4.0 International (CC BY 4.0)
+      https://creativecommons.org/licenses/by/4.0/
+
+      Curated from the CAICT Global Digital Governance White Paper (2022).
+      来源：中国信息通信研究院《全球数字治理白皮书（2022 年）》
+      """;
+
+  private record File(String type, byte[] bytes) {}
+
+  private final Graph curated;
+  private Map<String, File> files;
+
+  public DumpsServlet(Graph curated) {
+    this.curated = curated;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String name = request.getRequestURI().substring("/dumps/".length());
+    File file = files().get(name);
+    if (name.isEmpty()) {
+      StringBuilder body = new StringBuilder("<h1>Dumps</h1>\n<ul>\n");
+      files()
+          .keySet()
+          .forEach(
+              n ->
+                  body.append("<li><a href=\"/dumps/")
+                      .append(n)
+                      .append("\">")
+                      .append(n)
+                      .append("</a></li>\n"));
+      Html.send(response, 200, Html.page("Dumps", body.append("</ul>\n").toString()));
+      return;
+    }
+    if (file == null) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    response.setContentType(file.type());
+    response.setContentLength(file.bytes().length);
+    response.getOutputStream().write(file.bytes());
+  }
+
+  private synchronized Map<String, File> files() {
+    if (files == null) {
+      Map<String, File> made = new LinkedHashMap<>();
+      made.put("dgov.ttl.gz", new File("application/gzip", gzip(curated, RDFFormat.TURTLE_PRETTY)));
+      made.put("dgov.nt.gz", new File("application/gzip", gzip(curated, RDFFormat.NTRIPLES_UTF8)));
+      StringBuilder sums = new StringBuilder();
+      made.forEach((n, f) -> sums.append(sha256(f.bytes())).append("  ").append(n).append('\n'));
+      made.put(
+          "SHA256SUMS",
+          new File("text/plain; charset=utf-8", sums.toString().getBytes(StandardCharsets.UTF_8)));
+      made.put(
+          "LICENSE.txt",
+          new File("text/plain; charset=utf-8", LICENSE.getBytes(StandardCharsets.UTF_8)));
+      files = made;
+    }
+    return files;
+  }
+
+  private static byte[] gzip(Graph graph, RDFFormat format) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+      RDFDataMgr.write(out, graph, format);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

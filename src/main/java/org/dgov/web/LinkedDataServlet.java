@@ -1,0 +1,148 @@
+package org.dgov.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.vocabulary.RDF;
+import org.dgov.graph.Similarity;
+
+/**
+ * Dereferenceable resources: {@code /id/{slug}} answers 303 to {@code /doc/{slug}}, which serves
+ * the description as HTML, Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept}, or by extension
+ * ({@code /doc/{slug}.ttl}). Unknown slugs get 404 with the closest known ones.
+ */
+public final class LinkedDataServlet extends GraphServlet {
+
+  /** What {@code /doc/} offers, by extension, first the default for browsers. */
+  private static final Map<String, Offer> OFFERS =
+      Map.of(
+          "html", new Offer("text/html", null),
+          "ttl", new Offer("text/turtle", RDFFormat.TURTLE_PRETTY),
+          "jsonld", new Offer("application/ld+json", RDFFormat.JSONLD11_PRETTY),
+          "nt", new Offer("application/n-triples", RDFFormat.NTRIPLES_UTF8),
+          "rdf", new Offer("application/rdf+xml", RDFFormat.RDFXML_PRETTY));
+
+  private static final AcceptList OFFERED =
+      AcceptList.create(
+          "text/html",
+          "application/xhtml+xml",
+          "text/turtle",
+          "application/ld+json",
+          "application/n-triples",
+          "application/rdf+xml");
+
+  private record Offer(String mediaType, RDFFormat format) {}
+
+  @Override
+  protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
+      throws IOException {
+    String path = request.getRequestURI();
+    if (path.startsWith("/id/")) {
+      String slug = path.substring("/id/".length());
+      if (!exists(graph, slug)) {
+        notFound(graph, response, slug);
+        return;
+      }
+      response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+      response.setHeader("Location", UrlLayout.docPath(slug));
+      response.setHeader("Vary", "Accept");
+      return;
+    }
+    String rest = path.substring("/doc/".length());
+    int dot = rest.lastIndexOf('.');
+    String slug = dot < 0 ? rest : rest.substring(0, dot);
+    if (!exists(graph, slug)) {
+      notFound(graph, response, slug);
+      return;
+    }
+    Offer offer;
+    if (dot >= 0) {
+      offer = OFFERS.get(rest.substring(dot + 1));
+      if (offer == null) {
+        notFound(graph, response, rest);
+        return;
+      }
+    } else {
+      response.setHeader("Vary", "Accept");
+      Optional<Offer> negotiated =
+          ContentNegotiation.choose(request, OFFERED).map(LinkedDataServlet::offerFor);
+      if (negotiated.isEmpty()) {
+        response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + OFFERED);
+        return;
+      }
+      offer = negotiated.get();
+    }
+    Node resource = NodeFactory.createURI(UrlLayout.iri(slug));
+    Graph description = Description.of(graph, resource);
+    if (offer.format() == null) {
+      Html.send(response, 200, ResourcePage.render(description, resource, slug));
+      return;
+    }
+    response.setStatus(200);
+    response.setContentType(offer.mediaType() + "; charset=utf-8");
+    if (offer.format() == RDFFormat.JSONLD11_PRETTY) {
+      JsonLdContext.write(
+          description, RdfResponses.base(request) + JsonLdContext.PATH, response.getOutputStream());
+    } else {
+      RDFDataMgr.write(response.getOutputStream(), description, offer.format());
+    }
+  }
+
+  private static Offer offerFor(String mediaType) {
+    String type = mediaType.equals("application/xhtml+xml") ? "text/html" : mediaType;
+    return OFFERS.values().stream()
+        .filter(o -> o.mediaType().equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static boolean exists(Graph graph, String slug) {
+    return UrlLayout.slug(UrlLayout.iri(slug)).isPresent()
+        && graph.contains(NodeFactory.createURI(UrlLayout.iri(slug)), RDF.type.asNode(), Node.ANY);
+  }
+
+  private static void notFound(Graph graph, HttpServletResponse response, String slug)
+      throws IOException {
+    List<String> close =
+        graph
+            .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+            .mapWith(t -> t.getSubject())
+            .toSet()
+            .stream()
+            .filter(Node::isURI)
+            .map(n -> UrlLayout.slug(n.getURI()))
+            .flatMap(Optional::stream)
+            .sorted(
+                Comparator.comparingInt((String s) -> Similarity.distance(s, slug))
+                    .thenComparing(s -> s))
+            .limit(5)
+            .toList();
+    StringBuilder body =
+        new StringBuilder("<h1>Not found</h1>\n<p>There is no resource <code>")
+            .append(Html.esc(slug))
+            .append("</code> in this dataset.</p>\n");
+    if (!close.isEmpty()) {
+      body.append("<p>Did you mean:</p>\n<ul>\n");
+      for (String s : close) {
+        Node node = NodeFactory.createURI(UrlLayout.iri(s));
+        body.append("<li>")
+            .append(Labels.link(graph, node))
+            .append(" <code>")
+            .append(Html.esc(s))
+            .append("</code></li>\n");
+      }
+      body.append("</ul>\n");
+    }
+    Html.send(response, 404, Html.page("Not found", body.toString()));
+  }
+}

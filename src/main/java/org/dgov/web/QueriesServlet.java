@@ -1,0 +1,180 @@
+package org.dgov.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.ResultSet;
+import org.apache.jena.query.ResultSetFormatter;
+import org.apache.jena.query.ResultSetRewindable;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.resultset.ResultSetLang;
+import org.dgov.graph.NamedQuery;
+
+/**
+ * {@code /queries}: the named queries with their descriptions (HTML, or JSON for the editor);
+ * {@code /queries/{name}}: its results as an HTML table, or as SPARQL results by {@code Accept}.
+ */
+public final class QueriesServlet extends GraphServlet {
+
+  private static final AcceptList OFFERED =
+      AcceptList.create(
+          "text/html",
+          "application/sparql-results+json",
+          "application/sparql-results+xml",
+          "text/csv",
+          "text/tab-separated-values",
+          "application/json");
+
+  private final Map<String, NamedQuery> queries;
+  private final AtomicLong version;
+  private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
+
+  /**
+   * @param version the data's version: results are rendered once per named query, format and
+   *     version, so the vetted lane answers from memory until a write changes the data
+   */
+  public QueriesServlet(Map<String, NamedQuery> queries, AtomicLong version) {
+    this.queries = queries;
+    this.version = version;
+  }
+
+  @Override
+  protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
+      throws IOException {
+    response.setHeader("Vary", "Accept");
+    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
+    String path = request.getRequestURI();
+    if (path.equals("/queries") || path.equals("/queries/")) {
+      if (type.equals("application/json")) {
+        JsonArray list = new JsonArray();
+        queries
+            .values()
+            .forEach(
+                q -> {
+                  JsonObject item = new JsonObject();
+                  item.put("name", q.name());
+                  item.put("title", q.title());
+                  item.put("description", q.description());
+                  item.put("query", q.text());
+                  list.add(item);
+                });
+        response.setContentType("application/json; charset=utf-8");
+        response.getWriter().write(list.toString());
+        return;
+      }
+      StringBuilder body = new StringBuilder("<h1>Named queries</h1>\n<dl>\n");
+      queries
+          .values()
+          .forEach(
+              q ->
+                  body.append("<dt><a href=\"/queries/")
+                      .append(Html.esc(q.name()))
+                      .append("\">")
+                      .append(Html.esc(q.title()))
+                      .append("</a></dt><dd>")
+                      .append(Html.esc(q.description()))
+                      .append("</dd>\n"));
+      Html.send(response, 200, Html.page("Named queries", body.append("</dl>\n").toString()));
+      return;
+    }
+    NamedQuery query = queries.get(path.substring("/queries/".length()));
+    if (query == null) {
+      Html.send(
+          response,
+          404,
+          Html.page(
+              "Not found",
+              "<h1>Not found</h1>\n<p>No such named query; see <a href=\"/queries\">the list</a>.</p>"));
+      return;
+    }
+    Rendered rendered =
+        cache.compute(
+            query.name() + " " + type,
+            (key, cached) ->
+                cached != null && cached.version() == version.get()
+                    ? cached
+                    : render(graph, query, type));
+    response.setStatus(200);
+    response.setContentType(rendered.type());
+    response.setContentLength(rendered.bytes().length);
+    response.getOutputStream().write(rendered.bytes());
+  }
+
+  /** A named query's results in one format, as of one version of the data. */
+  private record Rendered(long version, String type, byte[] bytes) {}
+
+  private Rendered render(Graph graph, NamedQuery query, String type) {
+    long at = version.get();
+    try (QueryExecution qe =
+        QueryExecution.model(ModelFactory.createModelForGraph(graph)).query(query.text()).build()) {
+      ResultSetRewindable results = qe.execSelect().rewindable();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      String contentType =
+          switch (type) {
+            case "application/sparql-results+json", "application/json" ->
+                format(out, results, ResultSetLang.RS_JSON, "application/sparql-results+json");
+            case "application/sparql-results+xml" ->
+                format(out, results, ResultSetLang.RS_XML, type);
+            case "text/csv" -> format(out, results, ResultSetLang.RS_CSV, type);
+            case "text/tab-separated-values" -> format(out, results, ResultSetLang.RS_TSV, type);
+            default -> {
+              out.writeBytes(table(graph, query, results).getBytes(StandardCharsets.UTF_8));
+              yield "text/html";
+            }
+          };
+      return new Rendered(at, contentType + "; charset=utf-8", out.toByteArray());
+    }
+  }
+
+  private static String format(
+      ByteArrayOutputStream out, ResultSet results, org.apache.jena.riot.Lang lang, String type) {
+    ResultSetFormatter.output(out, results, lang);
+    return type;
+  }
+
+  private static String table(Graph graph, NamedQuery query, ResultSetRewindable results) {
+    StringBuilder body =
+        new StringBuilder("<h1>")
+            .append(Html.esc(query.title()))
+            .append("</h1>\n<p>")
+            .append(Html.esc(query.description()))
+            .append("</p>\n");
+    body.append("<p><a href=\"/editor?query=")
+        .append(java.net.URLEncoder.encode(query.text(), java.nio.charset.StandardCharsets.UTF_8))
+        .append("\">Open in the editor</a> · ")
+        .append(results.size())
+        .append(" row(s)</p>\n<div class=\"scroll\"><table><thead><tr>");
+    results.getResultVars().forEach(v -> body.append("<th>").append(Html.esc(v)).append("</th>"));
+    body.append("</tr></thead><tbody>\n");
+    results.forEachRemaining(
+        row -> {
+          body.append("<tr>");
+          for (String v : results.getResultVars()) {
+            var node = row.get(v);
+            body.append("<td>")
+                .append(
+                    node == null
+                        ? ""
+                        : node.isLiteral()
+                            ? Labels.literal(graph, node.asNode())
+                            : Labels.link(graph, node.asNode()))
+                .append("</td>");
+          }
+          body.append("</tr>\n");
+        });
+    body.append("</tbody></table></div>\n<details><summary>SPARQL</summary><pre><code>")
+        .append(Html.esc(query.text()))
+        .append("</code></pre></details>\n");
+    return Html.page(query.title(), body.toString());
+  }
+}

@@ -1,0 +1,58 @@
+package org.dgov.web;
+
+import java.util.Optional;
+import org.apache.jena.graph.Node;
+import org.dgov.vocab.DGOV;
+
+/**
+ * The one place that maps the dataset's IRIs to the server's paths: {@code
+ * https://w3id.org/dgov/id/x} is served at {@code /id/x} (303) and described at {@code /doc/x};
+ * ontology terms at {@code /ontology#Term}. Links are written relative to the server root, so the
+ * same build serves correctly behind any host name.
+ */
+public final class UrlLayout {
+
+  /** The service name in {@code fuseki-config.ttl}: SPARQL, data and validation under it. */
+  public static final String SERVICE = "/dgov";
+
+  private UrlLayout() {}
+
+  /** The slug of a curated resource, if {@code iri} is one. */
+  public static Optional<String> slug(String iri) {
+    if (iri.startsWith(DGOV.ID)) {
+      String slug = iri.substring(DGOV.ID.length());
+      if (slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+        return Optional.of(slug);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The IRI of the curated resource named {@code slug}. */
+  public static String iri(String slug) {
+    return DGOV.ID + slug;
+  }
+
+  public static String docPath(String slug) {
+    return "/doc/" + slug;
+  }
+
+  /** Where a browser on this server should go for {@code node}: a local page, or the IRI itself. */
+  public static String href(Node node) {
+    if (!node.isURI()) {
+      return null;
+    }
+    String iri = node.getURI();
+    Optional<String> slug = slug(iri);
+    if (slug.isPresent()) {
+      return docPath(slug.get());
+    }
+    if (iri.startsWith(DGOV.NS)) {
+      return "/ontology#" + iri.substring(DGOV.NS.length());
+    }
+    if (iri.equals(DGOV.ontology.getURI())) {
+      return "/ontology";
+    }
+    return iri;
+  }
+}
