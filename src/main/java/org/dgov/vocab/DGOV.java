@@ -96,6 +96,9 @@ public final class DGOV {
   public static final Property indicator = property("indicator");
   public static final Property date = property("date");
   public static final Property convenedBy = property("convenedBy");
+  public static final Property attendedBy = property("attendedBy");
+  public static final Property established = property("established");
+  public static final Property draftedBy = property("draftedBy");
   public static final Property order = property("order");
   public static final Property byRule = property("byRule");
   public static final Property via = property("via");
