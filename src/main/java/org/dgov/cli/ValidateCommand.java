@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.dgov.graph.CuratedGraph;
-import org.dgov.graph.Finding;
 import org.dgov.graph.Project;
 import org.dgov.graph.RdfFiles;
 import org.dgov.graph.Report;
@@ -74,9 +73,7 @@ final class ValidateCommand implements Callable<Integer> {
       out.println(ReportFormats.write(report, format));
       return report.conforms() ? 0 : 1;
     }
-    for (Finding finding : report.findings()) {
-      out.println(finding);
-    }
+    out.print(ReportFormats.write(report, ReportFormats.Format.text));
     String scope = files.isEmpty() ? "the curated graph" : files.size() + " file(s)";
     if (report.conforms()) {
       out.println(

@@ -1,40 +1,32 @@
 package org.dgov.graph;
 
-/**
- * One problem with one resource, in a curator's words.
- *
- * @param focus the resource's IRI
- * @param label its English label, or its IRI where it has none
- * @param path the property concerned, in prefixed form, or empty
- * @param value the offending value, or empty
- * @param message what is wrong, in plain words
- * @param severity Violation, Warning or Info
- * @param location where the resource is described, or null
- */
-public record Finding(
-    String focus,
-    String label,
-    String path,
-    String value,
-    String message,
-    String severity,
-    Location location) {
+import org.apache.jena.graph.Node;
+import org.apache.jena.shacl.validation.ReportEntry;
 
-  /** One line per finding: where, what, which property, what is wrong. */
+/**
+ * One problem with one resource: a SHACL validation result as RDF nodes (focus node, path, value,
+ * source shape, constraint component, severity, message), with what a curator needs beside it: the
+ * resource's English label and where it is described. The checks SHACL cannot express give results
+ * of the same form, with components of their own ({@link Checks}). Words are made of it only at the
+ * edge, by {@link ReportFormats}.
+ *
+ * @param result the validation result
+ * @param label the focus node's English label, or its IRI where it has none
+ * @param location where the focus node is described, or null
+ */
+public record Finding(ReportEntry result, String label, Location location) {
+
+  public Node focus() {
+    return result.focusNode();
+  }
+
+  public String message() {
+    return result.message();
+  }
+
+  /** The line {@code validate} prints for this finding. */
   @Override
   public String toString() {
-    StringBuilder line = new StringBuilder();
-    line.append(location == null ? "(no file)" : location.toString()).append(": ");
-    line.append(severity).append(": ").append(label);
-    if (!label.equals(focus)) {
-      line.append(" <").append(focus).append('>');
-    }
-    if (!path.isEmpty()) {
-      line.append(" — ").append(path);
-    }
-    if (!value.isEmpty()) {
-      line.append(" = ").append(value);
-    }
-    return line.append(": ").append(message).toString();
+    return ReportFormats.line(this);
   }
 }

@@ -16,10 +16,9 @@ import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.shacl.ValidationReport;
 import org.apache.jena.shacl.validation.ReportEntry;
-import org.apache.jena.shared.PrefixMapping;
-import org.apache.jena.sparql.core.Prologue;
-import org.apache.jena.sparql.path.PathWriter;
-import org.apache.jena.sparql.util.FmtUtils;
+import org.apache.jena.shacl.validation.Severity;
+import org.apache.jena.sparql.path.Path;
+import org.apache.jena.sparql.path.PathFactory;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.dgov.vocab.DGOV;
@@ -100,27 +99,42 @@ public final class Validation {
     findings.sort(
         Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
             .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
-            .thenComparing(Finding::focus)
-            .thenComparing(Finding::path));
+            .thenComparing(f -> f.focus().toString())
+            .thenComparing(f -> String.valueOf(f.result().resultPath())));
     return new Report(List.copyOf(findings));
   }
 
   private static Finding toFinding(ReportEntry entry, Graph union, CuratedGraph graph) {
-    PrefixMapping prefixes = prefixes(union);
-    Node focus = entry.focusNode();
-    String path =
-        entry.resultPath() == null
-            ? ""
-            : PathWriter.asString(entry.resultPath(), new Prologue(prefixes));
-    String value = entry.value() == null ? "" : FmtUtils.stringForNode(entry.value(), prefixes);
-    return new Finding(
-        focus.isURI() ? focus.getURI() : FmtUtils.stringForNode(focus, prefixes),
-        label(union, focus),
-        path,
-        value,
-        entry.message(),
-        entry.severity().level().getLocalName(),
-        graph.locate(focus));
+    return new Finding(entry, label(union, entry.focusNode()), graph.locate(entry.focusNode()));
+  }
+
+  /** A violation found by one of the checks SHACL cannot express. */
+  private static Finding violation(
+      Checks check,
+      Node focus,
+      Path path,
+      Node value,
+      String message,
+      String label,
+      Location location) {
+    ReportEntry result =
+        ReportEntry.create()
+            .focusNode(focus)
+            .resultPath(path)
+            .value(value)
+            .source(check.shape)
+            .sourceConstraintComponent(check.component)
+            .severity(Severity.Violation)
+            .message(message);
+    return new Finding(result, label, location);
+  }
+
+  private static Path link(Node property) {
+    return PathFactory.pathLink(property);
+  }
+
+  private static Path evidenceThen(Node property) {
+    return PathFactory.pathSeq(link(DGOV.evidence.asNode()), link(property));
   }
 
   private static List<Finding> checkQuotes(
@@ -135,16 +149,16 @@ public final class Validation {
             if (!source.onPage(p, q)) {
               String hint = source.findPage(q).map(x -> "; it stands on page " + x).orElse("");
               findings.add(
-                  new Finding(
-                      resource.isURI() ? resource.getURI() : resource.toString(),
-                      label(union, resource),
-                      "dgov:evidence/dgov:quote",
-                      "\"" + abbreviate(q) + "\"",
+                  violation(
+                      Checks.QUOTE,
+                      resource,
+                      evidenceThen(DGOV.quote.asNode()),
+                      quote,
                       "quote not found on page "
                           + p
                           + " of the white paper (white space ignored)"
                           + hint,
-                      "Violation",
+                      label(union, resource),
                       graph.locate(resource)));
             }
           }
@@ -203,8 +217,8 @@ public final class Validation {
                 graph,
                 union,
                 subject,
-                "",
-                slugOf(subject),
+                null,
+                subject,
                 " has statements but no rdf:type",
                 known.get()));
       }
@@ -212,14 +226,13 @@ public final class Validation {
       for (Triple t : graph.data().find(subject, Node.ANY, Node.ANY).toList()) {
         Node object = t.getObject();
         if (isCurated(object) && !described.test(object)) {
-          String path = FmtUtils.stringForNode(t.getPredicate(), prefixes(union));
           findings.add(
               unknown(
                   graph,
                   union,
                   owner,
-                  owner.equals(subject) ? path : "dgov:evidence/" + path,
-                  slugOf(object),
+                  owner.equals(subject) ? link(t.getPredicate()) : evidenceThen(t.getPredicate()),
+                  object,
                   " is not described anywhere in the graph",
                   known.get()));
         }
@@ -243,11 +256,11 @@ public final class Validation {
                 || entry.graph().contains(subject, RDFS.label.asNode(), Node.ANY);
         if (isCurated(subject) && there != null && defines) {
           findings.add(
-              new Finding(
-                  subject.getURI(),
-                  label(existing, subject),
-                  "",
-                  "dgr:" + slugOf(subject),
+              violation(
+                  Checks.SLUG,
+                  subject,
+                  null,
+                  subject,
                   "the slug dgr:"
                       + slugOf(subject)
                       + " is already used for \""
@@ -255,7 +268,7 @@ public final class Validation {
                       + "\" at "
                       + there
                       + ": choose another slug, or add facts to that resource without a type or label",
-                  "Violation",
+                  label(existing, subject),
                   entry.locate(subject.getURI())));
         }
       }
@@ -277,15 +290,15 @@ public final class Validation {
         if (!codes.isPair(alpha2, alpha3)) {
           String known = codes.alpha3ByAlpha2().get(alpha2);
           findings.add(
-              new Finding(
-                  t.getSubject().getURI(),
-                  label(union, t.getSubject()),
-                  "dgov:iso3166Alpha2",
-                  alpha2 + "/" + alpha3,
+              violation(
+                  Checks.ISO_CODES,
+                  t.getSubject(),
+                  link(DGOV.iso3166Alpha2.asNode()),
+                  t.getObject(),
                   known == null
                       ? alpha2 + " is not an ISO 3166-1 alpha-2 code (Debian iso-codes)"
                       : alpha2 + " goes with " + known + ", not " + alpha3 + " (Debian iso-codes)",
-                  "Violation",
+                  label(union, t.getSubject()),
                   graph.locate(t.getSubject())));
         }
       }
@@ -297,23 +310,24 @@ public final class Validation {
       CuratedGraph graph,
       Graph union,
       Node focus,
-      String path,
-      String slug,
+      Path path,
+      Node reference,
       String problem,
       List<String> known) {
+    String slug = slugOf(reference);
     String hint =
         known.stream()
             .filter(k -> !k.equals(slug))
             .min(Comparator.comparingInt(k -> Similarity.distance(k, slug)))
             .map(k -> "; the closest known slug is dgr:" + k)
             .orElse("");
-    return new Finding(
-        focus.isURI() ? focus.getURI() : focus.toString(),
-        label(union, focus),
+    return violation(
+        Checks.REFERENCE,
+        focus,
         path,
-        "dgr:" + slug,
+        reference,
         "dgr:" + slug + problem + hint,
-        "Violation",
+        label(union, focus),
         graph.locate(focus));
   }
 
@@ -333,17 +347,5 @@ public final class Validation {
         .map(o -> o.getLiteralLexicalForm())
         .min(Comparator.naturalOrder())
         .orElse(node.isURI() ? node.getURI() : node.toString());
-  }
-
-  private static PrefixMapping prefixes(Graph graph) {
-    PrefixMapping prefixes = PrefixMapping.Factory.create();
-    prefixes.setNsPrefixes(graph.getPrefixMapping());
-    prefixes.setNsPrefix("dgov", DGOV.NS);
-    prefixes.setNsPrefix("dgr", DGOV.ID);
-    return prefixes;
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
   }
 }

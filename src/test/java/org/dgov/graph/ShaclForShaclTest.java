@@ -27,7 +27,8 @@ class ShaclForShaclTest {
       "src/test/resources/w3c/shacl-shacl/shacl-shacl-data-shapes.ttl";
 
   @ParameterizedTest
-  @ValueSource(strings = {"shapes/ontology-shapes.ttl", "shapes/dgov-shapes.ttl"})
+  @ValueSource(
+      strings = {"shapes/ontology-shapes.ttl", "shapes/dgov-shapes.ttl", "shapes/checks.ttl"})
   void conformsOnItsOwn(String file) {
     Graph shapes = RDFDataMgr.loadGraph(TestProjects.repository().root().resolve(file).toString());
     ValidationReport report = ShaclValidator.get().validate(RDFDataMgr.loadGraph(SHSH), shapes);
