@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdentifiersTest {
 
   /** Instruments with at least one identifier when the identifiers were last curated. */
-  private static final int FLOOR = 27;
+  private static final int FLOOR = 28;
 
   private static final List<Node> KINDS =
       List.of(
@@ -56,7 +56,8 @@ class IdentifiersTest {
               DGOV.doi,
               DGOV.nationalNumber,
               DGOV.oecdLegalInstrument,
-              DGOV.usBill)
+              DGOV.usBill,
+              DGOV.isbn)
           .stream()
           .map(p -> p.asNode())
           .toList();
@@ -185,6 +186,25 @@ class IdentifiersTest {
     }
     assertEquals(List.of(), disagree);
     assertTrue(compared >= 1, "the Schrems II judgment carries both");
+  }
+
+  /** The last digit of an ISBN-13 is its check digit (weights 1 and 3, modulo 10). */
+  @Test
+  void everyIsbnHasItsCheckDigit() {
+    List<String> wrong = new ArrayList<>();
+    List<Triple> isbns = identifiers(DGOV.isbn.asNode());
+    for (Triple t : isbns) {
+      String digits = t.getObject().getLiteralLexicalForm().replace("-", "");
+      int sum = 0;
+      for (int i = 0; i < 12; i++) {
+        sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+      }
+      if (digits.length() != 13 || (10 - sum % 10) % 10 != digits.charAt(12) - '0') {
+        wrong.add(t.getSubject().getLocalName() + " " + t.getObject().getLiteralLexicalForm());
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertTrue(!isbns.isEmpty(), "the UNCTAD Digital Economy Report 2021 carries one");
   }
 
   @Test
@@ -320,7 +340,8 @@ class IdentifiersTest {
     "identifier-invalid-eli-unattested.ttl, has no evidence: add dgov:attests",
     "identifier-invalid-oecd-legal.ttl, an OECD legal instrument number is OECD/LEGAL/",
     "identifier-invalid-us-bill.ttl, the number and the Congress in brackets",
-    "identifier-invalid-shared.ttl, is already the identifier of"
+    "identifier-invalid-shared.ttl, is already the identifier of",
+    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint"
   })
   void aBadEntryIsRefusedWithTheCuratorsMessage(String fixture, String message)
       throws IOException, SyntaxError {
