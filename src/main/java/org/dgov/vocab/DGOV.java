@@ -115,6 +115,9 @@ public final class DGOV {
   public static final Property executiveOrder = property("executiveOrder");
   public static final Property doi = property("doi");
   public static final Property nationalNumber = property("nationalNumber");
+  public static final Property oecdLegalInstrument = property("oecdLegalInstrument");
+  public static final Property usBill = property("usBill");
+  public static final Property isbn = property("isbn");
 
   public static final Property participant = property("participant");
   public static final Property inInstrument = property("inInstrument");

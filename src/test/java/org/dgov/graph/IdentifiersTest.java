@@ -22,6 +22,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL2;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.apache.jena.vocabulary.SKOS;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
@@ -40,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdentifiersTest {
 
   /** Instruments with at least one identifier when the identifiers were last curated. */
-  private static final int FLOOR = 21;
+  private static final int FLOOR = 28;
 
   private static final List<Node> KINDS =
       List.of(
@@ -53,7 +54,10 @@ class IdentifiersTest {
               DGOV.usPublicLaw,
               DGOV.executiveOrder,
               DGOV.doi,
-              DGOV.nationalNumber)
+              DGOV.nationalNumber,
+              DGOV.oecdLegalInstrument,
+              DGOV.usBill,
+              DGOV.isbn)
           .stream()
           .map(p -> p.asNode())
           .toList();
@@ -61,6 +65,12 @@ class IdentifiersTest {
   private static final Pattern CELEX_ACT = Pattern.compile("^3([0-9]{4})([RLD])([0-9]{4})");
   private static final Pattern ELI_ACT =
       Pattern.compile("^http://data\\.europa\\.eu/eli/([a-z]+)(_[a-z]+)?/([0-9]{4})/([0-9]+)/oj$");
+
+  /** CELEX of a judgment: sector 6, year of the case, court (C, T, F) and document type, number. */
+  private static final Pattern CELEX_CASE =
+      Pattern.compile("^6([0-9]{4})([CTF])([A-Z])([0-9]{4})$");
+
+  private static final Pattern ECLI_EU = Pattern.compile("^ECLI:EU:([CTF]):([0-9]{4}):[0-9]+$");
 
   private static CuratedGraph curated;
   private static Graph data;
@@ -137,6 +147,130 @@ class IdentifiersTest {
   }
 
   @Test
+  void theKindsAreExactlyTheOntologysIdentifierProperties() {
+    Set<String> declared = new TreeSet<>();
+    curated
+        .ontology()
+        .find(Node.ANY, RDFS.subPropertyOf.asNode(), DCTerms.identifier.asNode())
+        .filterKeep(t -> t.getSubject().getURI().startsWith(DGOV.NS))
+        .forEach(t -> declared.add(t.getSubject().getLocalName()));
+    declared.add(DGOV.eli.getLocalName());
+    Set<String> kinds = new TreeSet<>();
+    KINDS.forEach(k -> kinds.add(k.getLocalName()));
+    assertEquals(declared, kinds, "every identifier property needs its pattern checked here");
+  }
+
+  /**
+   * A judgment's CELEX number (sector 6) and its ECLI name the same court, and the judgment (the
+   * ECLI's year) cannot come before the case was lodged (the CELEX year).
+   */
+  @Test
+  void everyJudgmentsCelexAgreesWithItsEcli() {
+    List<String> disagree = new ArrayList<>();
+    int compared = 0;
+    for (Triple t : identifiers(DGOV.ecli.asNode())) {
+      Matcher ecli = ECLI_EU.matcher(t.getObject().getLiteralLexicalForm());
+      if (!ecli.matches()) {
+        continue;
+      }
+      List<Triple> celexes = data.find(t.getSubject(), DGOV.celex.asNode(), Node.ANY).toList();
+      assertEquals(1, celexes.size(), t.getSubject() + ": an EU judgment needs its CELEX number");
+      String celexText = celexes.get(0).getObject().getLiteralLexicalForm();
+      Matcher celex = CELEX_CASE.matcher(celexText);
+      compared++;
+      if (!celex.matches()
+          || !celex.group(2).equals(ecli.group(1))
+          || Integer.parseInt(ecli.group(2)) < Integer.parseInt(celex.group(1))) {
+        disagree.add(celexText + " vs " + ecli.group());
+      }
+    }
+    assertEquals(List.of(), disagree);
+    assertTrue(compared >= 1, "the Schrems II judgment carries both");
+  }
+
+  /** The last digit of an ISBN-13 is its check digit (weights 1 and 3, modulo 10). */
+  @Test
+  void everyIsbnHasItsCheckDigit() {
+    List<String> wrong = new ArrayList<>();
+    List<Triple> isbns = identifiers(DGOV.isbn.asNode());
+    for (Triple t : isbns) {
+      String digits = t.getObject().getLiteralLexicalForm().replace("-", "");
+      int sum = 0;
+      for (int i = 0; i < 12; i++) {
+        sum += (digits.charAt(i) - '0') * (i % 2 == 0 ? 1 : 3);
+      }
+      if (digits.length() != 13 || (10 - sum % 10) % 10 != digits.charAt(12) - '0') {
+        wrong.add(t.getSubject().getLocalName() + " " + t.getObject().getLiteralLexicalForm());
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertTrue(!isbns.isEmpty(), "the UNCTAD Digital Economy Report 2021 carries one");
+  }
+
+  @Test
+  void noIdentifierNamesTwoInstruments() {
+    Map<String, Set<String>> holders = new TreeMap<>();
+    for (Node kind : KINDS) {
+      for (Triple t : identifiers(kind)) {
+        Node value = t.getObject();
+        String key =
+            kind.getLocalName()
+                + " "
+                + (value.isURI() ? value.getURI() : value.getLiteralLexicalForm());
+        holders.computeIfAbsent(key, k -> new TreeSet<>()).add(t.getSubject().getLocalName());
+      }
+    }
+    for (Triple t : data.find(Node.ANY, OWL2.sameAs.asNode(), Node.ANY).toList()) {
+      holders
+          .computeIfAbsent("sameAs " + t.getObject().getURI(), k -> new TreeSet<>())
+          .add(t.getSubject().getLocalName());
+    }
+    Map<String, Set<String>> shared = new TreeMap<>();
+    holders.forEach(
+        (k, v) -> {
+          if (v.size() > 1) {
+            shared.put(k, v);
+          }
+        });
+    assertEquals(Map.of(), shared, "identifiers or links held by more than one resource");
+    assertTrue(holders.size() > FLOOR, "the identifiers were not read");
+  }
+
+  /**
+   * An instrument's owl:sameAs goes to a Wikidata entity or a DBpedia resource, and a note on the
+   * instrument names the entity or article and the source that confirmed it.
+   */
+  @Test
+  void everyLinkOfAnInstrumentIsToWikidataOrDbpediaAndNoted() {
+    Graph closure = Inference.closure(curated);
+    Pattern link =
+        Pattern.compile(
+            "^http://(www\\.wikidata\\.org/entity/Q[1-9][0-9]*|dbpedia\\.org/resource/\\S+)$");
+    List<String> wrong = new ArrayList<>();
+    int links = 0;
+    for (Triple t : data.find(Node.ANY, OWL2.sameAs.asNode(), Node.ANY).toList()) {
+      if (!closure.contains(t.getSubject(), RDF.type.asNode(), DGOV.Instrument.asNode())) {
+        continue;
+      }
+      links++;
+      String iri = t.getObject().getURI();
+      String name = iri.substring(iri.lastIndexOf('/') + 1);
+      boolean noted =
+          data.find(t.getSubject(), SKOS.editorialNote.asNode(), Node.ANY).toList().stream()
+              .map(n -> n.getObject().getLiteralLexicalForm())
+              .anyMatch(
+                  note ->
+                      note.contains(name) && note.contains("verified against")
+                          || note.contains(name) && note.contains("DBpedia IRI"));
+      if (!link.matcher(iri).matches() || !noted) {
+        wrong.add(t.getSubject().getLocalName() + " " + iri);
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertTrue(links >= 6, links + " links on instruments");
+  }
+
+  @Test
   void everyIdentifierRestsOnAnOfficialPageAndEveryEliIsAttested() {
     List<String> unsourced = new ArrayList<>();
     for (Node instrument : instrumentsWithIdentifiers()) {
@@ -203,7 +337,11 @@ class IdentifiersTest {
     "identifier-invalid-celex.ttl, a CELEX number is sector",
     "identifier-invalid-ecli.ttl, an ECLI is ECLI",
     "identifier-invalid-celex-disagrees-with-eli.ttl, does not agree with the ELI",
-    "identifier-invalid-eli-unattested.ttl, has no evidence: add dgov:attests"
+    "identifier-invalid-eli-unattested.ttl, has no evidence: add dgov:attests",
+    "identifier-invalid-oecd-legal.ttl, an OECD legal instrument number is OECD/LEGAL/",
+    "identifier-invalid-us-bill.ttl, the number and the Congress in brackets",
+    "identifier-invalid-shared.ttl, is already the identifier of",
+    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint"
   })
   void aBadEntryIsRefusedWithTheCuratorsMessage(String fixture, String message)
       throws IOException, SyntaxError {
