@@ -15,6 +15,7 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -80,6 +81,12 @@ public final class Generator {
                 shared.add(t.getSubject());
               }
             });
+    // a copy is another resource: it does not share the original's identifiers and links
+    Set<Node> identifying = new HashSet<>(Set.of(OWL.sameAs.asNode(), DGOV.eli.asNode()));
+    curated
+        .ontology()
+        .find(Node.ANY, RDFS.subPropertyOf.asNode(), DCTerms.identifier.asNode())
+        .forEach(t -> identifying.add(t.getSubject()));
     List<Triple> triples = data.find().toList();
     List<Node> agreements =
         data
@@ -105,8 +112,7 @@ public final class Generator {
             copy == 0 ? null : Violation.values()[random.nextInt(Violation.values().length)];
         for (Triple t : triples) {
           if (copy > 0
-              && (shared.contains(t.getSubject())
-                  || t.getPredicate().equals(OWL.sameAs.asNode()))) {
+              && (shared.contains(t.getSubject()) || identifying.contains(t.getPredicate()))) {
             continue;
           }
           Node s = rename(t.getSubject(), suffix, shared);
