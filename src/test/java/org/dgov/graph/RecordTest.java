@@ -200,6 +200,19 @@ class RecordTest {
   }
 
   @Test
+  void everyDateOfApplicationRestsOnAnOfficialSource() {
+    List<List<String>> unsourced =
+        select(
+            """
+            SELECT ?i WHERE {
+              ?i dgov:dateOfApplication ?a .
+              FILTER NOT EXISTS { ?i dgov:evidence/dcterms:source ?s }
+            }""",
+            "i");
+    assertEquals(List.of(), unsourced, "the paper gives no date of application: the record does");
+  }
+
+  @Test
   void noDateOfApplicationPrecedesEntryIntoForce() {
     List<List<String>> early =
         select(
