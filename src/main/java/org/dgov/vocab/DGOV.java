@@ -130,6 +130,15 @@ public final class DGOV {
 
   public static final Property obsLowerBound = property("obsLowerBound");
 
+  // The paper's claim and the record: a discrepancy node holds the paper's value beside the
+  // record's.
+  public static final Resource Discrepancy = resource("Discrepancy");
+  public static final Property hasDiscrepancy = property("hasDiscrepancy");
+  public static final Property concernsProperty = property("concernsProperty");
+  public static final Property paperValue = property("paperValue");
+  public static final Property recordValue = property("recordValue");
+  public static final Property dateOfApplication = property("dateOfApplication");
+
   private DGOV() {}
 
   private static Resource resource(String local) {
