@@ -51,6 +51,7 @@ public final class Generator {
           DGOV.BalancedRelation.asNode(),
           DGOV.GlobalisationStage.asNode(),
           SKOS.Concept.asNode(),
+          SKOS.ConceptScheme.asNode(),
           NodeFactory.createURI("http://www.w3.org/ns/dcat#Dataset"),
           NodeFactory.createURI("http://rdfs.org/ns/void#Linkset"));
 

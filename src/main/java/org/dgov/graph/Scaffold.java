@@ -146,7 +146,10 @@ public final class Scaffold {
     Node name = one(shapes, ps, SHACL.name);
     Node min = one(shapes, ps, SHACL.minCount);
     Node max = one(shapes, ps, SHACL.maxCount);
-    boolean required = min != null && ((Number) min.getLiteralValue()).intValue() > 0;
+    Node hasValue = one(shapes, ps, SHACL.hasValue);
+    Node equals = one(shapes, ps, SHACL.equals);
+    boolean required =
+        (min != null && ((Number) min.getLiteralValue()).intValue() > 0) || hasValue != null;
     boolean single = max != null && ((Number) max.getLiteralValue()).intValue() == 1;
     List<String> datatypes = new ArrayList<>();
     List<String> classes = new ArrayList<>();
@@ -182,7 +185,11 @@ public final class Scaffold {
         new StringBuilder(
             name == null ? prefixes.shortForm(path.getURI()) : name.getLiteralLexicalForm());
     note.append(required ? " (required" : " (optional").append(single ? ", one value)" : ")");
-    if (!allowed.isEmpty()) {
+    if (hasValue != null && hasValue.isURI()) {
+      note.append(": ").append(prefixes.shortForm(hasValue.getURI()));
+    } else if (RDFS.label.asNode().equals(equals)) {
+      note.append(": the same values as rdfs:label");
+    } else if (!allowed.isEmpty()) {
       note.append(": one of ").append(String.join(", ", allowed));
     } else if (!classes.isEmpty()) {
       note.append(": a ").append(String.join(" or a ", classes));
@@ -191,7 +198,11 @@ public final class Scaffold {
     }
     notes.add(note.toString());
     String placeholder;
-    if (!allowed.isEmpty()) {
+    if (hasValue != null && hasValue.isURI()) {
+      placeholder = prefixes.shortForm(hasValue.getURI());
+    } else if (RDFS.label.asNode().equals(equals)) {
+      placeholder = "\"TODO\"@en , \"TODO\"@zh";
+    } else if (!allowed.isEmpty()) {
       placeholder = allowed.get(0);
     } else if (!classes.isEmpty()) {
       placeholder =
@@ -209,8 +220,15 @@ public final class Scaffold {
   private static Property combine(Property a, Property b) {
     List<String> notes = new ArrayList<>(a.notes());
     b.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+    String placeholder =
+        isTodo(a.placeholder()) && !isTodo(b.placeholder()) ? b.placeholder() : a.placeholder();
     return new Property(
-        a.path(), a.required() || b.required(), a.single() || b.single(), notes, a.placeholder());
+        a.path(), a.required() || b.required(), a.single() || b.single(), notes, placeholder);
+  }
+
+  /** A placeholder the curator must replace, rather than a value a shape fixes. */
+  private static boolean isTodo(String placeholder) {
+    return placeholder.startsWith("dgr:todo-") || placeholder.contains("\"TODO\"");
   }
 
   private static String rangeNote(Graph ontology, PrefixMapping prefixes, Node p) {

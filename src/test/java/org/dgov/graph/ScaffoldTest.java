@@ -43,6 +43,8 @@ class ScaffoldTest {
     String filled =
         skeleton
             .replace("rdfs:label \"TODO\"@en", "rdfs:label \"Scaffold test " + kind + "\"@en")
+            .replace(
+                "skos:prefLabel \"TODO\"@en", "skos:prefLabel \"Scaffold test " + kind + "\"@en")
             .replace("\"TODO\"@zh ;", "\"脚手架测试 " + kind + "\"@zh ;")
             .replace("dgov:page 0 ;", "dgov:page 5 ;")
             .replace("dgov:quote \"TODO\"@zh", "dgov:quote \"目前存在两种推动全球数字治理的模式\"@zh")
