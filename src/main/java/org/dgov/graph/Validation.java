@@ -289,6 +289,27 @@ public final class Validation {
                   graph.locate(t.getSubject())));
         }
       }
+      for (Triple tn :
+          graph.data().find(t.getSubject(), DGOV.iso3166Numeric.asNode(), Node.ANY).toList()) {
+        String numeric = tn.getObject().getLiteralLexicalForm();
+        String known = codes.numericByAlpha2().get(alpha2);
+        if (known != null && !codes.isNumericOf(alpha2, numeric)) {
+          findings.add(
+              new Finding(
+                  t.getSubject().getURI(),
+                  label(union, t.getSubject()),
+                  "dgov:iso3166Numeric",
+                  alpha2 + "/" + numeric,
+                  alpha2
+                      + " goes with the numeric code "
+                      + known
+                      + ", not "
+                      + numeric
+                      + " (Debian iso-codes)",
+                  "Violation",
+                  graph.locate(t.getSubject())));
+        }
+      }
     }
     return findings;
   }
