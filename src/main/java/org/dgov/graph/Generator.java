@@ -51,7 +51,8 @@ public final class Generator {
           DGOV.GlobalisationStage.asNode(),
           SKOS.Concept.asNode(),
           NodeFactory.createURI("http://www.w3.org/ns/dcat#Dataset"),
-          NodeFactory.createURI("http://rdfs.org/ns/void#Linkset"));
+          NodeFactory.createURI("http://rdfs.org/ns/void#Linkset"),
+          NodeFactory.createURI("http://rdfs.org/ns/void#Dataset"));
 
   private Generator() {}
 
