@@ -16,7 +16,9 @@ enum Checks {
   REFERENCE("ReferenceCheck", "DescribedReferenceConstraintComponent"),
   /** A new entry does not take a slug that another resource uses. */
   SLUG("SlugCheck", "UnusedSlugConstraintComponent"),
-  /** A state's ISO 3166-1 alpha-2 and alpha-3 codes are one entry of Debian's iso-codes. */
+  /**
+   * A state's ISO 3166-1 alpha-2, alpha-3 and numeric codes are one entry of Debian's iso-codes.
+   */
   ISO_CODES("IsoCodeCheck", "IsoCodePairConstraintComponent");
 
   final Node shape;

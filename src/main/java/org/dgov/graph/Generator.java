@@ -53,7 +53,8 @@ public final class Generator {
           SKOS.Concept.asNode(),
           SKOS.ConceptScheme.asNode(),
           NodeFactory.createURI("http://www.w3.org/ns/dcat#Dataset"),
-          NodeFactory.createURI("http://rdfs.org/ns/void#Linkset"));
+          NodeFactory.createURI("http://rdfs.org/ns/void#Linkset"),
+          NodeFactory.createURI("http://rdfs.org/ns/void#Dataset"));
 
   private Generator() {}
 
@@ -82,7 +83,12 @@ public final class Generator {
                 shared.add(t.getSubject());
               }
             });
-    // a copy is another resource: it does not share the original's identifiers and links
+    // a copy is another resource: it does not share the original's identifiers and links, but a
+    // copied state keeps the ISO codes that the shapes require of every state
+    Set<Node> states =
+        data.find(Node.ANY, RDF.type.asNode(), DGOV.State.asNode())
+            .mapWith(Triple::getSubject)
+            .toSet();
     Set<Node> identifying = new HashSet<>(Set.of(OWL.sameAs.asNode(), DGOV.eli.asNode()));
     curated
         .ontology()
@@ -113,7 +119,9 @@ public final class Generator {
             copy == 0 ? null : Violation.values()[random.nextInt(Violation.values().length)];
         for (Triple t : triples) {
           if (copy > 0
-              && (shared.contains(t.getSubject()) || identifying.contains(t.getPredicate()))) {
+              && (shared.contains(t.getSubject())
+                  || (identifying.contains(t.getPredicate())
+                      && !states.contains(t.getSubject())))) {
             continue;
           }
           Node s = rename(t.getSubject(), suffix, shared);

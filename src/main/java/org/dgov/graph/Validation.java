@@ -302,6 +302,27 @@ public final class Validation {
                   graph.locate(t.getSubject())));
         }
       }
+      for (Triple tn :
+          graph.data().find(t.getSubject(), DGOV.iso3166Numeric.asNode(), Node.ANY).toList()) {
+        String numeric = tn.getObject().getLiteralLexicalForm();
+        String known = codes.numericByAlpha2().get(alpha2);
+        if (known != null && !codes.isNumericOf(alpha2, numeric)) {
+          findings.add(
+              violation(
+                  Checks.ISO_CODES,
+                  t.getSubject(),
+                  link(DGOV.iso3166Numeric.asNode()),
+                  tn.getObject(),
+                  alpha2
+                      + " goes with the numeric code "
+                      + known
+                      + ", not "
+                      + numeric
+                      + " (Debian iso-codes)",
+                  label(union, t.getSubject()),
+                  graph.locate(t.getSubject())));
+        }
+      }
     }
     return findings;
   }

@@ -93,6 +93,8 @@ public final class DGOV {
   public static final Property quote = property("quote");
   public static final Property iso3166Alpha2 = property("iso3166Alpha2");
   public static final Property iso3166Alpha3 = property("iso3166Alpha3");
+  public static final Property iso3166Numeric = property("iso3166Numeric");
+  public static final Property m49Code = property("m49Code");
   public static final Property indicator = property("indicator");
   public static final Property date = property("date");
   public static final Property convenedBy = property("convenedBy");

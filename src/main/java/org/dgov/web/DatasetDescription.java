@@ -1,5 +1,6 @@
 package org.dgov.web;
 
+import java.util.Optional;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -47,25 +48,9 @@ final class DatasetDescription {
     add(out, DATASET, VOID.rootResource.asNode(), uri(DGOV.ID + "information-network-layer"));
     for (Triple subset : graph.find(DATASET, VOID.subset.asNode(), Node.ANY).toList()) {
       Node linkset = subset.getObject();
-      Node target =
-          graph
-              .find(linkset, VOID.objectsTarget.asNode(), Node.ANY)
-              .nextOptional()
-              .map(Triple::getObject)
-              .orElse(null);
-      if (target != null) {
-        String prefix =
-            target.getURI().startsWith("http://www.wikidata.org")
-                ? "http://www.wikidata.org/entity/"
-                : "http://dbpedia.org/resource/";
-        long links =
-            graph
-                .find(Node.ANY, OWL.sameAs.asNode(), Node.ANY)
-                .filterKeep(t -> t.getObject().isURI() && t.getObject().getURI().startsWith(prefix))
-                .toList()
-                .size();
-        add(out, linkset, VOID.triples.asNode(), count(links));
-      }
+      // the curated count is replaced by the count of the graph served, which writes may change
+      out.remove(linkset, VOID.triples.asNode(), Node.ANY);
+      linkCount(graph, linkset).ifPresent(n -> add(out, linkset, VOID.triples.asNode(), count(n)));
     }
     for (String[] dump :
         new String[][] {{"dgov.ttl.gz", "text/turtle"}, {"dgov.nt.gz", "application/n-triples"}}) {
@@ -111,6 +96,41 @@ final class DatasetDescription {
     return out;
   }
 
+  /**
+   * The number of links of {@code linkset} in {@code graph}: triples of its {@code
+   * void:linkPredicate} (owl:sameAs where it names none) whose subject is in the URI space of the
+   * dataset and whose object is in the {@code void:uriSpace} of its {@code void:objectsTarget};
+   * empty where the target has no URI space.
+   */
+  static Optional<Long> linkCount(Graph graph, Node linkset) {
+    Node predicate =
+        graph
+            .find(linkset, VOID.linkPredicate.asNode(), Node.ANY)
+            .nextOptional()
+            .map(Triple::getObject)
+            .orElse(OWL.sameAs.asNode());
+    Optional<String> space =
+        graph
+            .find(linkset, VOID.objectsTarget.asNode(), Node.ANY)
+            .nextOptional()
+            .flatMap(
+                t -> graph.find(t.getObject(), VOID.uriSpace.asNode(), Node.ANY).nextOptional())
+            .map(t -> t.getObject().getLiteralLexicalForm());
+    return space.map(
+        prefix ->
+            (long)
+                graph
+                    .find(Node.ANY, predicate, Node.ANY)
+                    .filterKeep(
+                        t ->
+                            t.getSubject().isURI()
+                                && t.getSubject().getURI().startsWith(DGOV.ID)
+                                && t.getObject().isURI()
+                                && t.getObject().getURI().startsWith(prefix))
+                    .toList()
+                    .size());
+  }
+
   /** The SPARQL 1.1 Service Description of the query endpoint. */
   static Graph serviceDescription(Graph graph, String base) {
     Graph out = GraphFactory.createDefaultGraph();
@@ -148,7 +168,9 @@ final class DatasetDescription {
         .forEach(
             t -> {
               to.add(t);
-              if (t.getObject().isBlank() || (t.getPredicate().equals(VOID.subset.asNode()))) {
+              if (t.getObject().isBlank()
+                  || t.getPredicate().equals(VOID.subset.asNode())
+                  || t.getPredicate().equals(VOID.objectsTarget.asNode())) {
                 copyClosure(from, t.getObject(), to);
               }
             });

@@ -68,6 +68,14 @@ class FederationIT {
                 NodeFactory.createURI("http://www.wikidata.org/prop/direct/P1082"),
                 NodeFactory.createLiteralDT(
                     "1411750000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+    for (String[] code : new String[][] {{"P297", "CN"}, {"P299", "156"}}) {
+      data.getDefaultGraph()
+          .add(
+              Triple.create(
+                  NodeFactory.createURI("http://www.wikidata.org/entity/Q148"),
+                  NodeFactory.createURI("http://www.wikidata.org/prop/direct/" + code[0]),
+                  NodeFactory.createLiteralString(code[1])));
+    }
     wikidata = FusekiServer.create().port(0).loopback(true).add("/wd", data).build().start();
     standIn = "http://localhost:" + wikidata.getHttpPort() + "/wd/sparql";
     canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
