@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdentifiersTest {
 
   /** Instruments with at least one identifier when the identifiers were last curated. */
-  private static final int FLOOR = 28;
+  private static final int FLOOR = 29;
 
   private static final List<Node> KINDS =
       List.of(
@@ -57,7 +57,8 @@ class IdentifiersTest {
               DGOV.nationalNumber,
               DGOV.oecdLegalInstrument,
               DGOV.usBill,
-              DGOV.isbn)
+              DGOV.isbn,
+              DGOV.wtoSymbol)
           .stream()
           .map(p -> p.asNode())
           .toList();
@@ -341,7 +342,8 @@ class IdentifiersTest {
     "identifier-invalid-oecd-legal.ttl, an OECD legal instrument number is OECD/LEGAL/",
     "identifier-invalid-us-bill.ttl, the number and the Congress in brackets",
     "identifier-invalid-shared.ttl, is already the identifier of",
-    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint"
+    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint",
+    "identifier-invalid-wto-symbol.ttl, a WTO document symbol is the series"
   })
   void aBadEntryIsRefusedWithTheCuratorsMessage(String fixture, String message)
       throws IOException, SyntaxError {
