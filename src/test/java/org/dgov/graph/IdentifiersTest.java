@@ -208,6 +208,29 @@ class IdentifiersTest {
     assertTrue(!isbns.isEmpty(), "the UNCTAD Digital Economy Report 2021 carries one");
   }
 
+  /**
+   * A Chinese order number is written as the order is headed: the issuing bodies, joined by 、 where
+   * there are several, then 令第, the number in Arabic digits and 号, with no spaces.
+   */
+  @Test
+  void everyChineseOrderNumberIsWrittenAsTheOrderIsHeaded() {
+    Pattern order = Pattern.compile("^[\\p{IsHan}]+(、[\\p{IsHan}]+)*令第[1-9][0-9]*号$");
+    List<String> wrong = new ArrayList<>();
+    int orders = 0;
+    for (Triple t : identifiers(DGOV.nationalNumber.asNode())) {
+      String number = t.getObject().getLiteralLexicalForm();
+      if (!number.contains("令")) {
+        continue;
+      }
+      orders++;
+      if (!order.matcher(number).matches()) {
+        wrong.add(t.getSubject().getLocalName() + " " + number);
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertTrue(orders >= 2, "the deep synthesis and algorithm recommendation provisions carry one");
+  }
+
   @Test
   void noIdentifierNamesTwoInstruments() {
     Map<String, Set<String>> holders = new TreeMap<>();
