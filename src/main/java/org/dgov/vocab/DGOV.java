@@ -120,6 +120,7 @@ public final class DGOV {
   public static final Property oecdLegalInstrument = property("oecdLegalInstrument");
   public static final Property usBill = property("usBill");
   public static final Property isbn = property("isbn");
+  public static final Property wtoSymbol = property("wtoSymbol");
 
   public static final Property participant = property("participant");
   public static final Property inInstrument = property("inInstrument");

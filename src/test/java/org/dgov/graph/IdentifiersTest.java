@@ -41,7 +41,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class IdentifiersTest {
 
   /** Instruments with at least one identifier when the identifiers were last curated. */
-  private static final int FLOOR = 28;
+  private static final int FLOOR = 29;
 
   private static final List<Node> KINDS =
       List.of(
@@ -57,7 +57,8 @@ class IdentifiersTest {
               DGOV.nationalNumber,
               DGOV.oecdLegalInstrument,
               DGOV.usBill,
-              DGOV.isbn)
+              DGOV.isbn,
+              DGOV.wtoSymbol)
           .stream()
           .map(p -> p.asNode())
           .toList();
@@ -208,6 +209,29 @@ class IdentifiersTest {
     assertTrue(!isbns.isEmpty(), "the UNCTAD Digital Economy Report 2021 carries one");
   }
 
+  /**
+   * A Chinese order number is written as the order is headed: the issuing bodies, joined by 、 where
+   * there are several, then 令第, the number in Arabic digits and 号, with no spaces.
+   */
+  @Test
+  void everyChineseOrderNumberIsWrittenAsTheOrderIsHeaded() {
+    Pattern order = Pattern.compile("^[\\p{IsHan}]+(、[\\p{IsHan}]+)*令第[1-9][0-9]*号$");
+    List<String> wrong = new ArrayList<>();
+    int orders = 0;
+    for (Triple t : identifiers(DGOV.nationalNumber.asNode())) {
+      String number = t.getObject().getLiteralLexicalForm();
+      if (!number.contains("令")) {
+        continue;
+      }
+      orders++;
+      if (!order.matcher(number).matches()) {
+        wrong.add(t.getSubject().getLocalName() + " " + number);
+      }
+    }
+    assertEquals(List.of(), wrong);
+    assertTrue(orders >= 2, "the deep synthesis and algorithm recommendation provisions carry one");
+  }
+
   @Test
   void noIdentifierNamesTwoInstruments() {
     Map<String, Set<String>> holders = new TreeMap<>();
@@ -342,7 +366,8 @@ class IdentifiersTest {
     "identifier-invalid-oecd-legal.ttl, an OECD legal instrument number is OECD/LEGAL/",
     "identifier-invalid-us-bill.ttl, the number and the Congress in brackets",
     "identifier-invalid-shared.ttl, is already the identifier of",
-    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint"
+    "identifier-invalid-isbn.ttl, an ISBN is the 13 digits of the imprint",
+    "identifier-invalid-wto-symbol.ttl, a WTO document symbol is the series"
   })
   void aBadEntryIsRefusedWithTheCuratorsMessage(String fixture, String message)
       throws IOException, SyntaxError {
