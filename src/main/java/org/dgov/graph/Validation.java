@@ -33,7 +33,14 @@ public final class Validation {
    * closure and what the rules derive, so that no entailed statement breaks a shape unnoticed.
    */
   public static Report validate(CuratedGraph graph, SourceText source) {
-    Graph union = Inference.closure(graph);
+    return validate(graph, Inference.closure(graph), source);
+  }
+
+  /**
+   * As {@link #validate(CuratedGraph, SourceText)}, on {@code served}, its closure made already.
+   */
+  public static Report validate(CuratedGraph graph, Graph served, SourceText source) {
+    Graph union = served;
     Shapes shapes = Shapes.parse(graph.shapes());
     ValidationReport report = ShaclValidator.get().validate(shapes, union);
     Set<Node> subjects = graph.data().find().mapWith(Triple::getSubject).toSet();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -26,6 +27,7 @@ import org.dgov.graph.Report;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
+import org.dgov.graph.ValidationCache;
 import org.dgov.store.Store;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
@@ -86,9 +88,8 @@ public final class DgovServer {
     FusekiServer server;
     long triples;
     if (writes == null) {
-      CompletableFuture<Report> validation =
-          CompletableFuture.supplyAsync(() -> Validation.validate(curated, source));
       Graph graph = Inference.closure(curated);
+      CompletableFuture<Report> validation = validateUnlessKnown(project, curated, graph, source);
       server = build(project, curated, source, port, loopbackOnly).build();
       requireConforming(validation.join());
       fill(server, graph);
@@ -122,6 +123,28 @@ public final class DgovServer {
   public static FusekiServer start(Project project, int port, boolean loopbackOnly)
       throws SyntaxError, IOException, NonConformingData {
     return start(project, port, loopbackOnly, null);
+  }
+
+  /**
+   * Validates the graph to be served, in the background, unless these files were found conforming
+   * before with this build ({@link ValidationCache}).
+   */
+  private static CompletableFuture<Report> validateUnlessKnown(
+      Project project, CuratedGraph curated, Graph served, SourceText source) {
+    ValidationCache cache = ValidationCache.of(project);
+    Optional<String> key = cache.key(project);
+    if (key.isPresent() && cache.conformed(key.get())) {
+      LOG.info("not validated again: these files conformed before with this build");
+      return CompletableFuture.completedFuture(new Report(List.of()));
+    }
+    return CompletableFuture.supplyAsync(
+        () -> {
+          Report report = Validation.validate(curated, served, source);
+          if (report.conforms()) {
+            key.ifPresent(cache::remember);
+          }
+          return report;
+        });
   }
 
   private static void requireConforming(Report report) throws NonConformingData {

@@ -23,6 +23,7 @@ import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
+import org.dgov.graph.ValidationCache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -277,6 +278,21 @@ class ServerTest {
         e.report().findings().stream()
             .anyMatch(f -> f.message().contains("dgov:hasParty must point at an actor")),
         e.report().findings().toString());
+  }
+
+  @Test
+  void aRememberedVerdictNeverCoversChangedFiles(@TempDir Path dir) throws Exception {
+    Project project = TestProjects.copy(dir);
+    DgovServer.start(project, 0, true).stop();
+    assertTrue(
+        ValidationCache.of(project)
+            .conformed(ValidationCache.of(project).key(project).orElseThrow()),
+        "a conforming start is remembered");
+    Files.writeString(
+        dir.resolve("data/broken.ttl"),
+        "@prefix dgov: <https://w3id.org/dgov/ontology#> .\n@prefix dgr: <https://w3id.org/dgov/id/> .\n"
+            + "dgr:rcep dgov:hasParty dgr:connectivity .\n");
+    assertThrows(NonConformingData.class, () -> DgovServer.start(project, 0, true));
   }
 
   /**
