@@ -35,8 +35,13 @@ final class Html {
 
   static void send(HttpServletResponse response, int status, String template, Object page)
       throws IOException {
+    send(response, status, render(template, page));
+  }
+
+  /** A page already rendered. */
+  static void send(HttpServletResponse response, int status, String html) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html; charset=utf-8");
-    response.getWriter().write(render(template, page));
+    response.getWriter().write(html);
   }
 }

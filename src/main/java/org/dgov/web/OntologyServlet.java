@@ -44,9 +44,7 @@ public final class OntologyServlet extends HttpServlet {
     response.setHeader("Vary", "Accept");
     String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
     if (type.equals("text/html")) {
-      response.setStatus(200);
-      response.setContentType("text/html; charset=utf-8");
-      response.getWriter().write(html);
+      Html.send(response, 200, html);
       return;
     }
     response.setContentType(type + "; charset=utf-8");

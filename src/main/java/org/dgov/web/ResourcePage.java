@@ -53,10 +53,6 @@ final class ResourcePage {
 
   private ResourcePage() {}
 
-  static String render(Graph description, Node resource, String slug) {
-    return Html.render("resource.jte", page(description, resource, slug));
-  }
-
   static Page page(Graph g, Node resource, String slug) {
     return new Page(
         Labels.label(g, resource, "en").orElse(slug),

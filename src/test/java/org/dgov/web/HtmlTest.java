@@ -69,7 +69,7 @@ class HtmlTest {
     graph.add(
         Triple.create(
             evidence, DGOV.quote.asNode(), NodeFactory.createLiteralLang("<b>引文</b>", "zh")));
-    String html = ResourcePage.render(graph, x, "x");
+    String html = Html.render("resource.jte", ResourcePage.page(graph, x, "x"));
     assertFalse(html.contains("<script>alert"), html);
     assertFalse(html.contains("<img src=x"), html);
     assertFalse(html.contains("<b>引文"), html);
