@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
@@ -47,17 +48,7 @@ public final class DumpsServlet extends HttpServlet {
     String name = request.getRequestURI().substring("/dumps/".length());
     File file = files().get(name);
     if (name.isEmpty()) {
-      StringBuilder body = new StringBuilder("<h1>Dumps</h1>\n<ul>\n");
-      files()
-          .keySet()
-          .forEach(
-              n ->
-                  body.append("<li><a href=\"/dumps/")
-                      .append(n)
-                      .append("\">")
-                      .append(n)
-                      .append("</a></li>\n"));
-      Html.send(response, 200, Html.page("Dumps", body.append("</ul>\n").toString()));
+      Html.send(response, 200, "dumps.jte", List.copyOf(files().keySet()));
       return;
     }
     if (file == null) {

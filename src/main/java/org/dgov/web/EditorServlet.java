@@ -14,15 +14,6 @@ public final class EditorServlet extends HttpServlet {
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String body =
-        """
-        <link rel="stylesheet" href="/static/yasgui/yasgui.min.css">
-        <h1>SPARQL editor</h1>
-        <p>Queries run against <code>/dgov/sparql</code>. The named queries open as examples.</p>
-        <div id="yasgui"></div>
-        <script src="/static/yasgui/yasgui.min.js" defer></script>
-        <script src="/static/editor.js" defer></script>
-        """;
-    Html.send(response, 200, Html.page("SPARQL editor", body));
+    Html.send(response, 200, "editor.jte", null);
   }
 }

@@ -38,46 +38,47 @@ public final class HomeServlet extends GraphServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    StringBuilder body = new StringBuilder();
-    body.append(
-        "<h1><span lang=\"en\">Global digital governance knowledge graph</span> <span lang=\"zh\">全球数字治理知识图谱</span></h1>\n");
-    body.append(
-        "<p>Actors, governance mechanisms, instruments, principles and topics of global digital governance, curated from the CAICT <cite>Global Digital Governance White Paper (2022)</cite>, every statement with its evidence. Query it at <a href=\"/editor\">the SPARQL editor</a> or <code>/dgov/sparql</code>.</p>\n");
-    body.append(
-        "<form action=\"/search\" method=\"get\" role=\"search\"><label for=\"q\">Search labels and acronyms (English or 中文)</label> <input id=\"q\" name=\"q\" type=\"search\" required> <button type=\"submit\">Search</button></form>\n");
-    body.append(counts(graph));
-    body.append(coverage(graph));
-    body.append(topicTree(graph));
-    body.append("<h2>Named queries</h2>\n<ul>\n");
-    queries
-        .values()
-        .forEach(
-            q ->
-                body.append("<li><a href=\"/queries/")
-                    .append(Html.esc(q.name()))
-                    .append("\">")
-                    .append(Html.esc(q.title()))
-                    .append("</a></li>\n"));
-    body.append("</ul>\n");
-    Html.send(response, 200, Html.page("Home", body.toString()));
+    Html.send(
+        response,
+        200,
+        "home.jte",
+        new Page(counts(graph), coverage(graph), layers(graph), List.copyOf(queries.values())));
   }
 
-  private String counts(Graph graph) {
+  /** What the home page shows; {@code counts} and {@code matrix} are null without their query. */
+  record Page(View.Results counts, Matrix matrix, List<Branch> layers, List<NamedQuery> queries) {}
+
+  /** The coverage matrix laid out: its size, the topics' column heads and the mechanisms' rows. */
+  record Matrix(int width, int height, int cell, List<Head> topics, List<Row> rows) {}
+
+  /** A topic's column head, anchored at {@code x, y}. */
+  record Head(String href, String label, int x, int y) {}
+
+  /** A mechanism's row: its label, right-aligned at {@code x, y}, and one cell per topic. */
+  record Row(String href, String label, int x, int y, List<Cell> cells) {}
+
+  /**
+   * One mechanism × topic cell at {@code x, y}: {@code covered} when it has coverage links, then
+   * how many and how many of them stated; {@code opacity} grows with the links.
+   */
+  record Cell(int x, int y, String topic, boolean covered, int links, int stated, String opacity) {}
+
+  /** A concept and its narrower concepts. */
+  record Branch(View.Link link, List<Branch> narrower) {}
+
+  private View.Results counts(Graph graph) {
     NamedQuery query = queries.get("count-resources-by-class");
     if (query == null) {
-      return "";
+      return null;
     }
-    StringBuilder out =
-        new StringBuilder(
-            "<h2>What the graph holds</h2>\n<div class=\"scroll\"><table><thead><tr><th>class</th><th>resources</th></tr></thead><tbody>\n");
+    List<List<View.Value>> rows = new ArrayList<>();
     for (QuerySolution row : Sparql.select(graph, query.text())) {
-      out.append("<tr><td>")
-          .append(Labels.link(graph, row.get("class").asNode()))
-          .append("</td><td>")
-          .append(row.getLiteral("resources").getInt())
-          .append("</td></tr>\n");
+      rows.add(
+          List.of(
+              Labels.link(graph, row.get("class").asNode()),
+              new View.Text(String.valueOf(row.getLiteral("resources").getInt()), "")));
     }
-    return out.append("</tbody></table></div>\n").toString();
+    return new View.Results(List.of("class", "resources"), rows);
   }
 
   /**
@@ -85,10 +86,10 @@ public final class HomeServlet extends GraphServlet {
    * Cells with a stated link are blue, cells whose links are all derived by the rules orange; the
    * margins are sized from the labels so that none is cut off.
    */
-  private String coverage(Graph graph) {
+  private Matrix coverage(Graph graph) {
     NamedQuery query = queries.get("show-coverage-matrix");
     if (query == null) {
-      return "";
+      return null;
     }
     List<QuerySolution> rows = Sparql.select(graph, query.text());
     Map<Node, String> mechanisms = new TreeMap<>(Comparator.comparing(Node::getURI));
@@ -120,85 +121,34 @@ public final class HomeServlet extends GraphServlet {
       width = Math.max(width, reach + 10);
     }
     int height = top + cell * mechanismOrder.size() + 10;
-    StringBuilder svg = new StringBuilder();
-    svg.append(
-        "<h2>Which mechanisms cover which topics</h2>\n<p>Darker cells: more coverage links to the topic or its narrower topics. <span class=\"stated\">Blue</span>: the paper or an official source states at least one of them; <span class=\"derived\">orange</span>: all are derived by the <a href=\"/queries/explain-coverage\">rules</a>, through instruments the mechanism adopted, events it convened or its parts. Each cell links to the mechanism and the evidence behind it.</p>\n");
-    svg.append(
-            "<div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"coverage matrix\" width=\"")
-        .append(width)
-        .append("\" height=\"")
-        .append(height)
-        .append("\" viewBox=\"0 0 ")
-        .append(width)
-        .append(' ')
-        .append(height)
-        .append("\">\n");
+    List<Head> heads = new ArrayList<>();
     for (int j = 0; j < topicOrder.size(); j++) {
-      int x = left + j * cell + cell / 2;
-      svg.append("<a href=\"")
-          .append(Html.esc(UrlLayout.href(topicOrder.get(j))))
-          .append("\"><text transform=\"translate(")
-          .append(x)
-          .append(',')
-          .append(top - 6)
-          .append(") rotate(-60)\">")
-          .append(Html.esc(topics.get(topicOrder.get(j))))
-          .append("</text></a>\n");
+      Node t = topicOrder.get(j);
+      heads.add(new Head(UrlLayout.href(t), topics.get(t), left + j * cell + cell / 2, top - 6));
     }
+    List<Row> matrix = new ArrayList<>();
     for (int i = 0; i < mechanismOrder.size(); i++) {
       Node m = mechanismOrder.get(i);
       int y = top + i * cell;
-      svg.append("<a href=\"")
-          .append(Html.esc(UrlLayout.href(m)))
-          .append("\"><text x=\"")
-          .append(left - 6)
-          .append("\" y=\"")
-          .append(y + 15)
-          .append("\" text-anchor=\"end\">")
-          .append(Html.esc(mechanisms.get(m)))
-          .append("</text></a>\n");
+      List<Cell> row = new ArrayList<>();
       for (int j = 0; j < topicOrder.size(); j++) {
-        int[] links = cells.get(m.getURI() + " " + topicOrder.get(j).getURI());
-        String rect =
-            "<rect x=\""
-                + (left + j * cell)
-                + "\" y=\""
-                + y
-                + "\" width=\""
-                + (cell - 2)
-                + "\" height=\""
-                + (cell - 2)
-                + "\"";
-        if (links == null) {
-          svg.append(rect).append(" fill=\"#f1f3f5\"/>\n");
-          continue;
-        }
-        boolean stated = links[1] > 0;
-        double opacity = 0.25 + 0.75 * links[0] / max;
-        svg.append("<a href=\"")
-            .append(Html.esc(UrlLayout.href(m)))
-            .append("#evidence\">")
-            .append(rect)
-            .append(" class=\"")
-            .append(stated ? "stated" : "derived")
-            .append("\" fill=\"")
-            .append(stated ? "#0b5cad" : "#d9480f")
-            .append("\" fill-opacity=\"")
-            .append(String.format(Locale.ROOT, "%.2f", opacity))
-            .append("\"><title>")
-            .append(Html.esc(mechanisms.get(m)))
-            .append(" × ")
-            .append(Html.esc(topics.get(topicOrder.get(j))))
-            .append(": ")
-            .append(links[0])
-            .append(" link(s), ")
-            .append(links[1])
-            .append(" stated, ")
-            .append(links[0] - links[1])
-            .append(" derived</title></rect></a>\n");
+        Node t = topicOrder.get(j);
+        int[] links = cells.get(m.getURI() + " " + t.getURI());
+        row.add(
+            links == null
+                ? new Cell(left + j * cell, y, topics.get(t), false, 0, 0, "")
+                : new Cell(
+                    left + j * cell,
+                    y,
+                    topics.get(t),
+                    true,
+                    links[0],
+                    links[1],
+                    String.format(Locale.ROOT, "%.2f", 0.25 + 0.75 * links[0] / max)));
       }
+      matrix.add(new Row(UrlLayout.href(m), mechanisms.get(m), left - 6, y + 15, row));
     }
-    return svg.append("</svg></div>\n").toString();
+    return new Matrix(width, height, cell - 2, heads, matrix);
   }
 
   private static final double SIN_60 = Math.sqrt(3) / 2;
@@ -226,39 +176,30 @@ public final class HomeServlet extends GraphServlet {
   }
 
   /** The four issue layers with their topics, nested by skos:broader. */
-  private static String topicTree(Graph graph) {
-    StringBuilder out = new StringBuilder("<h2>Issue layers and topics</h2>\n");
-    list(
+  private static List<Branch> layers(Graph graph) {
+    return branches(
         graph,
         graph
             .find(Node.ANY, RDF.type.asNode(), DGOV.IssueLayer.asNode())
             .mapWith(t -> t.getSubject())
-            .toList(),
-        out);
-    return out.append('\n').toString();
+            .toList());
   }
 
-  /** {@code nodes} as a list, each followed by its narrower concepts, recursively. */
-  private static void list(Graph graph, List<Node> nodes, StringBuilder out) {
-    if (nodes.isEmpty()) {
-      return;
-    }
-    out.append("<ul>");
-    nodes.stream()
+  /** {@code nodes} in label order, each with its narrower concepts, recursively. */
+  private static List<Branch> branches(Graph graph, List<Node> nodes) {
+    return nodes.stream()
         .sorted(byLabel(graph))
-        .forEach(
-            node -> {
-              out.append("<li>").append(Labels.link(graph, node));
-              list(
-                  graph,
-                  graph
-                      .find(Node.ANY, SKOS.broader.asNode(), node)
-                      .mapWith(t -> t.getSubject())
-                      .toList(),
-                  out);
-              out.append("</li>");
-            });
-    out.append("</ul>");
+        .map(
+            node ->
+                new Branch(
+                    Labels.link(graph, node),
+                    branches(
+                        graph,
+                        graph
+                            .find(Node.ANY, SKOS.broader.asNode(), node)
+                            .mapWith(t -> t.getSubject())
+                            .toList())))
+        .toList();
   }
 
   private static Comparator<Node> byLabel(Graph graph) {

@@ -18,30 +18,27 @@ final class Labels {
         .findFirst();
   }
 
-  /** The label in both languages as HTML, each part marked with its language for the switch. */
-  static String html(Graph graph, Node node) {
-    Optional<String> en = label(graph, node, "en");
-    Optional<String> zh = label(graph, node, "zh");
-    if (en.isEmpty() && zh.isEmpty()) {
-      return Html.esc(shortName(graph, node));
-    }
-    StringBuilder out = new StringBuilder();
-    en.ifPresent(l -> out.append("<span lang=\"en\">").append(Html.esc(l)).append("</span>"));
-    zh.ifPresent(
-        l ->
-            out.append(en.isPresent() ? " " : "")
-                .append("<span lang=\"zh\">")
-                .append(Html.esc(l))
-                .append("</span>"));
-    return out.toString();
+  /** The label in both languages, each part marked with its language for the switch. */
+  static View.Label of(Graph graph, Node node) {
+    return new View.Label(
+        label(graph, node, "en").orElse(null),
+        label(graph, node, "zh").orElse(null),
+        shortName(graph, node));
   }
 
   /** A link to {@code node}, shown by its labels. */
-  static String link(Graph graph, Node node) {
-    String href = UrlLayout.href(node);
-    return href == null
-        ? html(graph, node)
-        : "<a href=\"" + Html.esc(href) + "\">" + html(graph, node) + "</a>";
+  static View.Link link(Graph graph, Node node) {
+    return new View.Link(UrlLayout.href(node), of(graph, node));
+  }
+
+  /** A literal as text, with its language shown for the switch. */
+  static View.Text text(Node literal) {
+    return new View.Text(literal.getLiteralLexicalForm(), literal.getLiteralLanguage());
+  }
+
+  /** A literal as text, anything else as a link. */
+  static View.Value value(Graph graph, Node node) {
+    return node.isLiteral() ? text(node) : link(graph, node);
   }
 
   /** A prefixed name where a prefix fits, else the IRI. */
@@ -51,15 +48,5 @@ final class Labels {
     }
     String prefixed = graph.getPrefixMapping().qnameFor(node.getURI());
     return prefixed != null ? prefixed : node.getURI();
-  }
-
-  /** A literal as text, with its language or datatype shown discreetly. */
-  static String literal(Graph graph, Node literal) {
-    String text = Html.esc(literal.getLiteralLexicalForm());
-    String lang = literal.getLiteralLanguage();
-    if (!lang.isEmpty()) {
-      return "<span lang=\"" + Html.esc(lang) + "\">" + text + "</span>";
-    }
-    return text;
   }
 }

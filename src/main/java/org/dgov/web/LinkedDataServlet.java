@@ -85,7 +85,7 @@ public final class LinkedDataServlet extends GraphServlet {
     Node resource = NodeFactory.createURI(UrlLayout.iri(slug));
     Graph description = Description.of(graph, resource);
     if (offer.format() == null) {
-      Html.send(response, 200, ResourcePage.render(description, resource, slug));
+      Html.send(response, 200, "resource.jte", ResourcePage.page(description, resource, slug));
       return;
     }
     response.setStatus(200);
@@ -127,22 +127,16 @@ public final class LinkedDataServlet extends GraphServlet {
                     .thenComparing(s -> s))
             .limit(5)
             .toList();
-    StringBuilder body =
-        new StringBuilder("<h1>Not found</h1>\n<p>There is no resource <code>")
-            .append(Html.esc(slug))
-            .append("</code> in this dataset.</p>\n");
-    if (!close.isEmpty()) {
-      body.append("<p>Did you mean:</p>\n<ul>\n");
-      for (String s : close) {
-        Node node = NodeFactory.createURI(UrlLayout.iri(s));
-        body.append("<li>")
-            .append(Labels.link(graph, node))
-            .append(" <code>")
-            .append(Html.esc(s))
-            .append("</code></li>\n");
-      }
-      body.append("</ul>\n");
-    }
-    Html.send(response, 404, Html.page("Not found", body.toString()));
+    List<Close> links =
+        close.stream()
+            .map(s -> new Close(Labels.link(graph, NodeFactory.createURI(UrlLayout.iri(s))), s))
+            .toList();
+    Html.send(response, 404, "notFound.jte", new Missing(slug, links));
   }
+
+  /** A slug the dataset does not have, and the closest ones it has. */
+  record Missing(String slug, List<Close> close) {}
+
+  /** A known resource close to the one asked for. */
+  record Close(View.Link link, String slug) {}
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.jena.atlas.web.AcceptList;
@@ -11,6 +12,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
@@ -33,7 +35,7 @@ public final class OntologyServlet extends HttpServlet {
 
   public OntologyServlet(Graph ontology) {
     this.ontology = ontology;
-    this.html = render(ontology);
+    this.html = Html.render("ontology.jte", page(ontology));
   }
 
   @Override
@@ -52,67 +54,60 @@ public final class OntologyServlet extends HttpServlet {
         type.equals("text/turtle") ? RDFFormat.TURTLE_PRETTY : RDFFormat.JSONLD11_PRETTY);
   }
 
-  private static String render(Graph g) {
+  /** The ontology's header and its terms by kind. */
+  record Page(
+      View.Label label,
+      List<View.Text> descriptions,
+      String iri,
+      String version,
+      String license,
+      List<Term> classes,
+      List<Term> properties,
+      List<Term> statuses) {}
+
+  /**
+   * One term: its local name (the anchor), labels and definitions; for a class its super- and
+   * subclasses, for a property its domain and range (empty where they do not apply).
+   */
+  record Term(
+      String local,
+      View.Label label,
+      List<View.Text> definitions,
+      List<View.Link> parents,
+      List<View.Link> children,
+      List<View.Link> domain,
+      List<View.Link> range) {}
+
+  private static Page page(Graph g) {
     Node onto = DGOV.ontology.asNode();
-    StringBuilder body = new StringBuilder("<h1>").append(Labels.html(g, onto)).append("</h1>\n");
-    g.find(onto, DCTerms.description.asNode(), Node.ANY)
-        .forEach(t -> body.append("<p>").append(Labels.literal(g, t.getObject())).append("</p>\n"));
-    body.append("<p><code>")
-        .append(Html.esc(onto.getURI()))
-        .append("</code> · version ")
-        .append(Html.esc(value(g, onto, OWL.versionInfo.asNode())))
-        .append(" · licence <a href=\"")
-        .append(Html.esc(value(g, onto, DCTerms.license.asNode())))
-        .append(
-            "\">CC BY 4.0</a> · <a href=\"/ontology\" type=\"text/turtle\">Turtle by Accept</a></p>\n");
-    body.append("<h2>Classes</h2>\n<dl>\n");
-    terms(g, OWL.Class.asNode())
-        .forEach(
-            term -> {
-              body.append(header(g, term));
-              List<Node> parents =
-                  g.find(term, RDFS.subClassOf.asNode(), Node.ANY)
-                      .mapWith(t -> t.getObject())
-                      .toList();
-              if (!parents.isEmpty()) {
-                body.append("<dd>subclass of ").append(links(g, parents)).append("</dd>");
-              }
-              List<Node> children =
-                  g.find(Node.ANY, RDFS.subClassOf.asNode(), term)
-                      .mapWith(t -> t.getSubject())
-                      .toList();
-              if (!children.isEmpty()) {
-                body.append("<dd>subclasses: ").append(links(g, children)).append("</dd>");
-              }
-              body.append('\n');
-            });
-    body.append("</dl>\n<h2>Properties</h2>\n<dl>\n");
+    List<Term> properties = new ArrayList<>();
     for (Node kind : List.of(OWL.ObjectProperty.asNode(), OWL.DatatypeProperty.asNode())) {
-      terms(g, kind)
-          .forEach(
-              term -> {
-                body.append(header(g, term));
-                List<Node> domain =
-                    g.find(term, RDFS.domain.asNode(), Node.ANY)
-                        .mapWith(t -> t.getObject())
-                        .toList();
-                List<Node> range =
-                    g.find(term, RDFS.range.asNode(), Node.ANY)
-                        .mapWith(t -> t.getObject())
-                        .toList();
-                if (!domain.isEmpty()) {
-                  body.append("<dd>domain ").append(links(g, domain)).append("</dd>");
-                }
-                if (!range.isEmpty()) {
-                  body.append("<dd>range ").append(links(g, range)).append("</dd>");
-                }
-                body.append('\n');
-              });
+      terms(g, kind).forEach(term -> properties.add(term(g, term)));
     }
-    body.append("</dl>\n<h2>Instrument status values</h2>\n<dl>\n");
-    terms(g, DGOV.Status.asNode()).forEach(term -> body.append(header(g, term)).append('\n'));
-    body.append("</dl>\n");
-    return Html.page("dgov ontology", body.toString());
+    return new Page(
+        Labels.of(g, onto),
+        g.find(onto, DCTerms.description.asNode(), Node.ANY)
+            .mapWith(t -> Labels.text(t.getObject()))
+            .toList(),
+        onto.getURI(),
+        value(g, onto, OWL.versionInfo.asNode()),
+        value(g, onto, DCTerms.license.asNode()),
+        terms(g, OWL.Class.asNode()).stream().map(term -> term(g, term)).toList(),
+        properties,
+        terms(g, DGOV.Status.asNode()).stream().map(term -> term(g, term)).toList());
+  }
+
+  private static Term term(Graph g, Node term) {
+    return new Term(
+        term.getURI().substring(DGOV.NS.length()),
+        Labels.of(g, term),
+        g.find(term, SKOS.definition.asNode(), Node.ANY)
+            .mapWith(t -> Labels.text(t.getObject()))
+            .toList(),
+        links(g, g.find(term, RDFS.subClassOf.asNode(), Node.ANY).mapWith(t -> t.getObject())),
+        links(g, g.find(Node.ANY, RDFS.subClassOf.asNode(), term).mapWith(t -> t.getSubject())),
+        links(g, g.find(term, RDFS.domain.asNode(), Node.ANY).mapWith(t -> t.getObject())),
+        links(g, g.find(term, RDFS.range.asNode(), Node.ANY).mapWith(t -> t.getObject())));
   }
 
   private static List<Node> terms(Graph g, Node type) {
@@ -122,27 +117,15 @@ public final class OntologyServlet extends HttpServlet {
         .toList();
   }
 
-  private static String header(Graph g, Node term) {
-    String local = term.getURI().substring(DGOV.NS.length());
-    StringBuilder out =
-        new StringBuilder("<dt id=\"")
-            .append(Html.esc(local))
-            .append("\"><a href=\"#")
-            .append(Html.esc(local))
-            .append("\"><code>dgov:")
-            .append(Html.esc(local))
-            .append("</code></a> ")
-            .append(Labels.html(g, term))
-            .append("</dt>");
-    g.find(term, SKOS.definition.asNode(), Node.ANY)
-        .forEach(t -> out.append("<dd>").append(Labels.literal(g, t.getObject())).append("</dd>"));
-    return out.toString();
-  }
-
-  private static String links(Graph g, List<Node> nodes) {
-    return String.join(
-        ", ",
-        nodes.stream().map(n -> n.isURI() ? Labels.link(g, n) : "(class expression)").toList());
+  /** Links to {@code nodes}; a class expression (a blank node) is named as one. */
+  private static List<View.Link> links(Graph g, ExtendedIterator<Node> nodes) {
+    return nodes
+        .mapWith(
+            n ->
+                n.isURI()
+                    ? Labels.link(g, n)
+                    : new View.Link(null, new View.Label(null, null, "(class expression)")))
+        .toList();
   }
 
   private static String value(Graph g, Node s, Node p) {

@@ -4,7 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,6 +20,7 @@ import org.apache.jena.query.ResultSet;
 import org.apache.jena.query.ResultSetFormatter;
 import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.dgov.graph.NamedQuery;
 
@@ -72,29 +76,12 @@ public final class QueriesServlet extends GraphServlet {
         response.getWriter().write(list.toString());
         return;
       }
-      StringBuilder body = new StringBuilder("<h1>Named queries</h1>\n<dl>\n");
-      queries
-          .values()
-          .forEach(
-              q ->
-                  body.append("<dt><a href=\"/queries/")
-                      .append(Html.esc(q.name()))
-                      .append("\">")
-                      .append(Html.esc(q.title()))
-                      .append("</a></dt><dd>")
-                      .append(Html.esc(q.description()))
-                      .append("</dd>\n"));
-      Html.send(response, 200, Html.page("Named queries", body.append("</dl>\n").toString()));
+      Html.send(response, 200, "queries.jte", List.copyOf(queries.values()));
       return;
     }
     NamedQuery query = queries.get(path.substring("/queries/".length()));
     if (query == null) {
-      Html.send(
-          response,
-          404,
-          Html.page(
-              "Not found",
-              "<h1>Not found</h1>\n<p>No such named query; see <a href=\"/queries\">the list</a>.</p>"));
+      Html.send(response, 404, "queryNotFound.jte", null);
       return;
     }
     Rendered rendered =
@@ -128,7 +115,9 @@ public final class QueriesServlet extends GraphServlet {
             case "text/csv" -> format(out, results, ResultSetLang.RS_CSV, type);
             case "text/tab-separated-values" -> format(out, results, ResultSetLang.RS_TSV, type);
             default -> {
-              out.writeBytes(table(graph, query, results).getBytes(StandardCharsets.UTF_8));
+              out.writeBytes(
+                  Html.render("query.jte", page(graph, query, results))
+                      .getBytes(StandardCharsets.UTF_8));
               yield "text/html";
             }
           };
@@ -142,39 +131,23 @@ public final class QueriesServlet extends GraphServlet {
     return type;
   }
 
-  private static String table(Graph graph, NamedQuery query, ResultSetRewindable results) {
-    StringBuilder body =
-        new StringBuilder("<h1>")
-            .append(Html.esc(query.title()))
-            .append("</h1>\n<p>")
-            .append(Html.esc(query.description()))
-            .append("</p>\n");
-    body.append("<p><a href=\"/editor?query=")
-        .append(java.net.URLEncoder.encode(query.text(), java.nio.charset.StandardCharsets.UTF_8))
-        .append("\">Open in the editor</a> · ")
-        .append(results.size())
-        .append(" row(s)</p>\n<div class=\"scroll\"><table><thead><tr>");
-    results.getResultVars().forEach(v -> body.append("<th>").append(Html.esc(v)).append("</th>"));
-    body.append("</tr></thead><tbody>\n");
+  /** A named query with its results, ready for the page. */
+  record Page(NamedQuery query, String editorHref, View.Results results) {}
+
+  private static Page page(Graph graph, NamedQuery query, ResultSetRewindable results) {
+    List<List<View.Value>> rows = new ArrayList<>();
     results.forEachRemaining(
         row -> {
-          body.append("<tr>");
+          List<View.Value> cells = new ArrayList<>();
           for (String v : results.getResultVars()) {
-            var node = row.get(v);
-            body.append("<td>")
-                .append(
-                    node == null
-                        ? ""
-                        : node.isLiteral()
-                            ? Labels.literal(graph, node.asNode())
-                            : Labels.link(graph, node.asNode()))
-                .append("</td>");
+            RDFNode node = row.get(v);
+            cells.add(node == null ? null : Labels.value(graph, node.asNode()));
           }
-          body.append("</tr>\n");
+          rows.add(cells);
         });
-    body.append("</tbody></table></div>\n<details><summary>SPARQL</summary><pre><code>")
-        .append(Html.esc(query.text()))
-        .append("</code></pre></details>\n");
-    return Html.page(query.title(), body.toString());
+    return new Page(
+        query,
+        "/editor?query=" + URLEncoder.encode(query.text(), StandardCharsets.UTF_8),
+        new View.Results(results.getResultVars(), rows));
   }
 }

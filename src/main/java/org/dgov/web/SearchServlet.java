@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -23,14 +24,9 @@ public final class SearchServlet extends GraphServlet {
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
     String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
-    StringBuilder body =
-        new StringBuilder(
-                "<h1>Search</h1>\n<form action=\"/search\" method=\"get\" role=\"search\"><label for=\"q\">Labels and acronyms</label> <input id=\"q\" name=\"q\" type=\"search\" value=\"")
-            .append(Html.esc(q))
-            .append("\" required> <button type=\"submit\">Search</button></form>\n");
+    Set<Node> hits = new HashSet<>();
     if (!q.isEmpty()) {
       String needle = q.toLowerCase(Locale.ROOT);
-      Set<Node> hits = new java.util.HashSet<>();
       for (Node p : List.of(RDFS.label.asNode(), SKOS.altLabel.asNode())) {
         graph
             .find(Node.ANY, p, Node.ANY)
@@ -47,21 +43,16 @@ public final class SearchServlet extends GraphServlet {
                   }
                 });
       }
-      List<Node> sorted =
-          hits.stream()
-              .sorted(Comparator.comparing(n -> Labels.label(graph, n, "en").orElse(n.getURI())))
-              .limit(LIMIT)
-              .toList();
-      body.append("<p>")
-          .append(hits.size())
-          .append(" result(s) for <q>")
-          .append(Html.esc(q))
-          .append("</q>")
-          .append(hits.size() > LIMIT ? ", the first " + LIMIT + " shown" : "")
-          .append(".</p>\n<ul>\n");
-      sorted.forEach(n -> body.append("<li>").append(Labels.link(graph, n)).append("</li>\n"));
-      body.append("</ul>\n");
     }
-    Html.send(response, 200, Html.page("Search", body.toString()));
+    List<View.Link> shown =
+        hits.stream()
+            .sorted(Comparator.comparing(n -> Labels.label(graph, n, "en").orElse(n.getURI())))
+            .limit(LIMIT)
+            .map(n -> Labels.link(graph, n))
+            .toList();
+    Html.send(response, 200, "search.jte", new Page(q, hits.size(), shown));
   }
+
+  /** The text searched for, how many resources match and the first of them. */
+  record Page(String query, int total, List<View.Link> hits) {}
 }
