@@ -2,7 +2,7 @@
 # Start-up side by side (prints numbers and appends them to BENCHMARKS.md; not a test): a fresh JVM
 # from launch to the first answered ASK, for the same jar's plain Fuseki main on the exported graph
 # with its closure (the floor), dgov-kg serve on files it has not seen (it validates them), and
-# dgov-kg serve restarted on the same files (the remembered verdict, ValidationCache). The three are
+# dgov-kg serve restarted on the same files (the graph kept by ServedGraphCache). The three are
 # run interleaved, ROUNDS times (default 7), so that a busy neighbour hits all alike; each line gives
 # the median and the spread (min-max) of wall time and of CPU time (user + system) to ready.
 set -euo pipefail
@@ -28,9 +28,9 @@ once() {
   echo "$name $(( (t1 - t0) / 1000000 )) $cpu"
 }
 plain() { once plain 3197 /plain/sparql java -cp target/dgov-kg.jar:target/test-classes org.dgov.bench.PlainFuseki 3197 target/start/dgov-inferred.ttl; }
-first() { rm -rf target/validated; once first 3198 /dgov/sparql java -jar target/dgov-kg.jar serve --localhost --port 3198; }
+first() { rm -rf target/served; once first 3198 /dgov/sparql java -jar target/dgov-kg.jar serve --localhost --port 3198; }
 again() { once again 3198 /dgov/sparql java -jar target/dgov-kg.jar serve --localhost --port 3198; }
-first > /dev/null # warms the page cache and leaves a remembered verdict for the first "again"
+first > /dev/null # warms the page cache and leaves a kept graph for the first "again"
 for _ in $(seq 1 "$ROUNDS"); do plain; again; first; done > target/start/runs.txt
 {
   echo

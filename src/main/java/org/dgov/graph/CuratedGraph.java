@@ -22,19 +22,32 @@ public record CuratedGraph(
   }
 
   /**
+   * Reads the files of {@code project} for serving: with Jena only, the lines of resources found
+   * only when a finding needs them ({@link RdfFiles#read}).
+   */
+  public static CuratedGraph loadForServing(Project project) throws SyntaxError {
+    List<RdfFiles.Parsed> files = new ArrayList<>();
+    Graph ontology = readAll(project, project.ontologyFiles(), files, RdfFiles::read);
+    Graph data = readAll(project, project.dataFiles(), files, RdfFiles::read);
+    Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>(), RdfFiles::read);
+    return new CuratedGraph(
+        ontology, data, shapes, Rule.all(project.rulesDir()), List.copyOf(files));
+  }
+
+  /**
    * Parses the files of {@code project} but {@code entries}: new entries being checked may already
    * stand in {@code data/}, and are then added once, as entries.
    */
   public static CuratedGraph load(Project project, List<Path> entries) throws SyntaxError {
     List<Path> skipped = entries.stream().map(p -> p.toAbsolutePath().normalize()).toList();
     List<RdfFiles.Parsed> files = new ArrayList<>();
-    Graph ontology = readAll(project, project.ontologyFiles(), files);
+    Graph ontology = readAll(project, project.ontologyFiles(), files, RdfFiles::parse);
     List<Path> dataFiles =
         project.dataFiles().stream()
             .filter(p -> !skipped.contains(p.toAbsolutePath().normalize()))
             .toList();
-    Graph data = readAll(project, dataFiles, files);
-    Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>());
+    Graph data = readAll(project, dataFiles, files, RdfFiles::parse);
+    Graph shapes = readAll(project, project.shapeFiles(), new ArrayList<>(), RdfFiles::parse);
     List<Rule> rules = Rule.all(project.rulesDir());
     return new CuratedGraph(ontology, data, shapes, rules, List.copyOf(files));
   }
@@ -84,11 +97,17 @@ public record CuratedGraph(
     return mentioned;
   }
 
-  private static Graph readAll(Project project, List<Path> paths, List<RdfFiles.Parsed> sink)
+  /** How a file is read: {@link RdfFiles#parse} or {@link RdfFiles#read}. */
+  private interface Reader {
+    RdfFiles.Parsed read(Path file, String display) throws SyntaxError;
+  }
+
+  private static Graph readAll(
+      Project project, List<Path> paths, List<RdfFiles.Parsed> sink, Reader reader)
       throws SyntaxError {
     Graph graph = GraphFactory.createDefaultGraph();
     for (Path path : paths) {
-      RdfFiles.Parsed parsed = RdfFiles.parse(path, project.display(path));
+      RdfFiles.Parsed parsed = reader.read(path, project.display(path));
       parsed.graph().find().forEach(graph::add);
       graph.getPrefixMapping().setNsPrefixes(parsed.graph().getPrefixMapping());
       sink.add(parsed);

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -72,9 +73,9 @@ public final class RdfFiles {
   }
 
   /** A parsed file: its triples and the line where each IRI subject's description starts. */
-  public record Parsed(String file, Graph graph, Map<String, Long> subjectLines) {
+  public record Parsed(String file, Graph graph, Supplier<Map<String, Long>> subjectLines) {
     public Location locate(String iri) {
-      Long line = subjectLines.get(iri);
+      Long line = subjectLines.get().get(iri);
       return line == null ? null : new Location(file, line);
     }
   }
@@ -88,6 +89,24 @@ public final class RdfFiles {
       throw new SyntaxError(display, 0, 0, "cannot read: no such file");
     }
     return parse(() -> Files.newInputStream(file), lang, display, BASE);
+  }
+
+  /**
+   * Reads {@code file} with Jena only, for serving: RDF4J's portability check is {@code
+   * validate}'s, and the subjects' lines are found by reading the file with RDF4J only if a finding
+   * needs them.
+   */
+  public static Parsed read(Path file, String display) throws SyntaxError {
+    Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
+    if (!Files.isReadable(file)) {
+      throw new SyntaxError(display, 0, 0, "cannot read: no such file");
+    }
+    Source source = () -> Files.newInputStream(file);
+    Graph graph = jena(source, lang, display, BASE);
+    return new Parsed(
+        display,
+        graph,
+        lang.equals(Lang.TURTLE) ? onFirstUse(source, display, BASE) : () -> Map.of());
   }
 
   /** Parses {@code bytes} in {@code lang}; Turtle is parsed by both Jena and RDF4J. */
@@ -113,6 +132,20 @@ public final class RdfFiles {
         lang.equals(Lang.TURTLE)
             ? CompletableFuture.supplyAsync(() -> parseWithRdf4j(source, display, base))
             : CompletableFuture.completedFuture(Map.of());
+    Graph graph = jena(source, lang, display, base);
+    try {
+      Map<String, Long> found = lines.join();
+      return new Parsed(display, graph, () -> found);
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SyntaxErrorCarrier carrier) {
+        throw carrier.error;
+      }
+      throw e;
+    }
+  }
+
+  private static Graph jena(Source source, Lang lang, String display, String base)
+      throws SyntaxError {
     Graph graph = GraphFactory.createDefaultGraph();
     try (InputStream in = source.open()) {
       RDFParser.create()
@@ -129,14 +162,27 @@ public final class RdfFiles {
     } catch (IOException e) {
       throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
     }
-    try {
-      return new Parsed(display, graph, lines.join());
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof SyntaxErrorCarrier carrier) {
-        throw carrier.error;
+    return graph;
+  }
+
+  /** The subjects' lines, found on first use by reading the source with RDF4J; none if it fails. */
+  private static Supplier<Map<String, Long>> onFirstUse(
+      Source source, String display, String base) {
+    return new Supplier<>() {
+      private Map<String, Long> lines;
+
+      @Override
+      public synchronized Map<String, Long> get() {
+        if (lines == null) {
+          try {
+            lines = parseWithRdf4j(source, display, base);
+          } catch (SyntaxErrorCarrier e) {
+            lines = Map.of();
+          }
+        }
+        return lines;
       }
-      throw e;
-    }
+    };
   }
 
   private static Map<String, Long> parseWithRdf4j(Source source, String display, String base) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
@@ -24,10 +25,10 @@ import org.dgov.graph.Inference;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
 import org.dgov.graph.Report;
+import org.dgov.graph.ServedGraphCache;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
-import org.dgov.graph.ValidationCache;
 import org.dgov.store.Store;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
@@ -83,13 +84,26 @@ public final class DgovServer {
     int port = options.port();
     boolean loopbackOnly = options.loopbackOnly();
     Writes writes = options.writes();
-    CuratedGraph curated = CuratedGraph.load(project);
+    CuratedGraph curated = CuratedGraph.loadForServing(project);
     SourceText source = SourceText.read(project.sourceText());
     FusekiServer server;
     long triples;
     if (writes == null) {
-      Graph graph = Inference.closure(curated);
-      CompletableFuture<Report> validation = validateUnlessKnown(project, curated, graph, source);
+      ServedGraphCache cache = ServedGraphCache.of(project);
+      Optional<String> key = cache.key(project);
+      Optional<Graph> known = key.flatMap(cache::served);
+      Graph graph;
+      CompletableFuture<Report> validation;
+      if (known.isPresent()) {
+        LOG.info("serving the graph kept from an earlier start on these files with this build");
+        graph = known.get();
+        validation = CompletableFuture.completedFuture(new Report(List.of()));
+      } else {
+        graph = Inference.closure(curated);
+        validation =
+            validate(
+                curated, graph, source, report -> key.ifPresent(k -> cache.remember(k, graph)));
+      }
       server = build(project, curated, source, port, loopbackOnly).build();
       requireConforming(validation.join());
       fill(server, graph);
@@ -125,23 +139,14 @@ public final class DgovServer {
     return start(project, port, loopbackOnly, null);
   }
 
-  /**
-   * Validates the graph to be served, in the background, unless these files were found conforming
-   * before with this build ({@link ValidationCache}).
-   */
-  private static CompletableFuture<Report> validateUnlessKnown(
-      Project project, CuratedGraph curated, Graph served, SourceText source) {
-    ValidationCache cache = ValidationCache.of(project);
-    Optional<String> key = cache.key(project);
-    if (key.isPresent() && cache.conformed(key.get())) {
-      LOG.info("not validated again: these files conformed before with this build");
-      return CompletableFuture.completedFuture(new Report(List.of()));
-    }
+  /** Validates the graph to be served in the background, telling {@code conforming} if it does. */
+  private static CompletableFuture<Report> validate(
+      CuratedGraph curated, Graph served, SourceText source, Consumer<Report> conforming) {
     return CompletableFuture.supplyAsync(
         () -> {
           Report report = Validation.validate(curated, served, source);
           if (report.conforms()) {
-            key.ifPresent(cache::remember);
+            conforming.accept(report);
           }
           return report;
         });

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.apache.jena.riot.Lang;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RdfFilesTest {
 
@@ -47,6 +50,19 @@ class RdfFilesTest {
     RdfFiles.Parsed parsed = parse(turtle);
     assertEquals(new Location("entry.ttl", 4), parsed.locate("https://w3id.org/dgov/id/a"));
     assertEquals(new Location("entry.ttl", 6), parsed.locate("https://w3id.org/dgov/id/b"));
+  }
+
+  @Test
+  void readingForServingGivesTheSameTriplesAndFindsLinesWhenAsked(@TempDir Path dir)
+      throws Exception {
+    String turtle =
+        PREFIXES
+            + "\ndgr:a rdfs:label \"a\"@en .\n\ndgr:b rdfs:label \"b\"@en ;\n  rdfs:comment \"c\"@en .\n";
+    Path file = dir.resolve("entry.ttl");
+    Files.writeString(file, turtle);
+    RdfFiles.Parsed served = RdfFiles.read(file, "entry.ttl");
+    assertTrue(served.graph().isIsomorphicWith(parse(turtle).graph()));
+    assertEquals(new Location("entry.ttl", 6), served.locate("https://w3id.org/dgov/id/b"));
   }
 
   private static RdfFiles.Parsed parse(String turtle) throws SyntaxError {

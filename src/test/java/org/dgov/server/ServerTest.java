@@ -23,7 +23,7 @@ import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
-import org.dgov.graph.ValidationCache;
+import org.dgov.graph.ServedGraphCache;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -281,13 +281,12 @@ class ServerTest {
   }
 
   @Test
-  void aRememberedVerdictNeverCoversChangedFiles(@TempDir Path dir) throws Exception {
+  void aKeptGraphNeverCoversChangedFiles(@TempDir Path dir) throws Exception {
     Project project = TestProjects.copy(dir);
     DgovServer.start(project, 0, true).stop();
+    ServedGraphCache cache = ServedGraphCache.of(project);
     assertTrue(
-        ValidationCache.of(project)
-            .conformed(ValidationCache.of(project).key(project).orElseThrow()),
-        "a conforming start is remembered");
+        cache.served(cache.key(project).orElseThrow()).isPresent(), "a conforming start is kept");
     Files.writeString(
         dir.resolve("data/broken.ttl"),
         "@prefix dgov: <https://w3id.org/dgov/ontology#> .\n@prefix dgr: <https://w3id.org/dgov/id/> .\n"

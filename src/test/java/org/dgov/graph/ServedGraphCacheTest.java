@@ -1,7 +1,6 @@
 package org.dgov.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,17 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.apache.jena.graph.Graph;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A remembered verdict stands only for the very bytes it was given. */
-class ValidationCacheTest {
+/** A kept graph stands only for the very bytes it was made from, and is read back whole. */
+class ServedGraphCacheTest {
 
   @Test
-  void theKeyFollowsEveryInputTheVerdictDependsOn(@TempDir Path dir) throws IOException {
+  void theKeyFollowsEveryInputTheGraphDependsOn(@TempDir Path dir) throws IOException {
     Project project = TestProjects.copy(dir);
-    ValidationCache cache = ValidationCache.of(project);
+    ServedGraphCache cache = ServedGraphCache.of(project);
     String key = cache.key(project).orElseThrow();
     assertEquals(key, cache.key(project).orElseThrow(), "same files, same key");
     for (Path input :
@@ -41,13 +41,17 @@ class ValidationCacheTest {
   }
 
   @Test
-  void remembersConformingKeysInTheProjectsBuildFolder(@TempDir Path dir) throws IOException {
+  void keepsTheServedGraphWholeAndForgetsADamagedOne(@TempDir Path dir) throws Exception {
     Project project = TestProjects.copy(dir);
-    ValidationCache cache = ValidationCache.of(project);
+    ServedGraphCache cache = ServedGraphCache.of(project);
     String key = cache.key(project).orElseThrow();
-    assertFalse(cache.conformed(key));
-    cache.remember(key);
-    assertTrue(cache.conformed(key));
-    assertTrue(Files.isRegularFile(dir.resolve("target/validated").resolve(key)));
+    assertTrue(cache.served(key).isEmpty());
+    Graph served = Inference.closure(CuratedGraph.load(project));
+    cache.remember(key, served);
+    Graph back = cache.served(key).orElseThrow();
+    assertTrue(back.isIsomorphicWith(served), "the graph read back is the graph kept");
+    Path file = dir.resolve("target/served").resolve(key + ".rt");
+    Files.write(file, new byte[] {1, 2, 3});
+    assertTrue(cache.served(key).isEmpty(), "a damaged entry is not served");
   }
 }
