@@ -16,7 +16,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonArray;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -66,8 +71,7 @@ class FederationIT {
             Triple.create(
                 NodeFactory.createURI("http://www.wikidata.org/entity/Q148"),
                 NodeFactory.createURI("http://www.wikidata.org/prop/direct/P1082"),
-                NodeFactory.createLiteralDT(
-                    "1411750000", org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
+                NodeFactory.createLiteralDT("1411750000", XSDDatatype.XSDinteger)));
     for (String[] code : new String[][] {{"P297", "CN"}, {"P299", "156"}}) {
       data.getDefaultGraph()
           .add(
@@ -76,6 +80,21 @@ class FederationIT {
                   NodeFactory.createURI("http://www.wikidata.org/prop/direct/" + code[0]),
                   NodeFactory.createLiteralString(code[1])));
     }
+    // GDPR's item with a label and an inception in the stand-in; the UN Charter's item has none,
+    // so the instruments' query must not list it.
+    Node gdpr = NodeFactory.createURI("http://www.wikidata.org/entity/Q1172506");
+    data.getDefaultGraph()
+        .add(
+            Triple.create(
+                gdpr,
+                RDFS.label.asNode(),
+                NodeFactory.createLiteralLang("General Data Protection Regulation", "en")));
+    data.getDefaultGraph()
+        .add(
+            Triple.create(
+                gdpr,
+                NodeFactory.createURI("http://www.wikidata.org/prop/direct/P571"),
+                NodeFactory.createLiteralDT("2016-04-27T00:00:00Z", XSDDatatype.XSDdateTime)));
     wikidata = FusekiServer.create().port(0).loopback(true).add("/wd", data).build().start();
     standIn = "http://localhost:" + wikidata.getHttpPort() + "/wd/sparql";
     canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -125,7 +144,37 @@ class FederationIT {
     assertTrue(query.text().contains("SERVICE <" + WIKIDATA + ">"), query.name());
     HttpResponse<String> response = post(query.text().replace(WIKIDATA, standIn));
     assertEquals(200, response.statusCode(), response.body());
-    assertTrue(response.body().contains("https://w3id.org/dgov/id/china"), response.body());
+    String joined =
+        query.text().contains("a dgov:Instrument")
+            ? "https://w3id.org/dgov/id/gdpr"
+            : "https://w3id.org/dgov/id/china";
+    assertTrue(response.body().contains(joined), response.body());
+  }
+
+  @Test
+  void instrumentsJoinWithTheirWikidataDates() throws Exception {
+    NamedQuery query =
+        NamedQuery.all(Path.of("queries/federated")).stream()
+            .filter(q -> q.name().equals("list-wikidata-dates-of-instruments"))
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> response = post(query.text().replace(WIKIDATA, standIn));
+    assertEquals(200, response.statusCode(), response.body());
+    JsonArray rows = JSON.parse(response.body()).getObj("results").get("bindings").getAsArray();
+    assertEquals(1, rows.size(), "only GDPR's item is in the stand-in: " + response.body());
+    JsonObject row = rows.get(0).getAsObject();
+    assertEquals("https://w3id.org/dgov/id/gdpr", value(row, "instrument"));
+    assertEquals("http://www.wikidata.org/entity/Q1172506", value(row, "item"));
+    assertEquals("2016-04-27", value(row, "date"), "the graph's own date, from the record");
+    assertEquals("2016-04-27T00:00:00Z", value(row, "wikidataInception"));
+    assertEquals("General Data Protection Regulation", value(row, "wikidataLabel"));
+    assertEquals("true", value(row, "sameYear"));
+    assertTrue(!row.hasKey("wikidataPublication"), "no P577 in the stand-in: " + row);
+  }
+
+  private static String value(JsonObject row, String variable) {
+    assertTrue(row.hasKey(variable), variable + " unbound in " + row);
+    return row.getObj(variable).getString("value");
   }
 
   @ParameterizedTest
