@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -84,7 +85,7 @@ public final class DgovServer {
     int port = options.port();
     boolean loopbackOnly = options.loopbackOnly();
     Writes writes = options.writes();
-    CuratedGraph curated = CuratedGraph.loadForServing(project);
+    CompletableFuture<CuratedGraph> loading = load(project);
     SourceText source = SourceText.read(project.sourceText());
     FusekiServer server;
     long triples;
@@ -95,20 +96,24 @@ public final class DgovServer {
       Graph graph;
       CompletableFuture<Report> validation;
       if (known.isPresent()) {
+        // the files are read meanwhile: the pages that show them need them, the graph does not
         LOG.info("serving the graph kept from an earlier start on these files with this build");
         graph = known.get();
         validation = CompletableFuture.completedFuture(new Report(List.of()));
       } else {
+        CuratedGraph curated = loaded(loading);
         graph = Inference.closure(curated);
         validation =
             validate(
                 curated, graph, source, report -> key.ifPresent(k -> cache.remember(k, graph)));
       }
-      server = build(project, curated, source, port, loopbackOnly).build();
+      server = build(project, loading::join, source, port, loopbackOnly, new AtomicLong()).build();
       requireConforming(validation.join());
       fill(server, graph);
+      loaded(loading);
       triples = graph.size();
     } else {
+      CuratedGraph curated = loaded(loading);
       Store store = Store.open(writes.db(), curated);
       requireConforming(
           Txn.calculateRead(
@@ -158,15 +163,36 @@ public final class DgovServer {
     }
   }
 
-  /** The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it. */
-  private static FusekiServer.Builder build(
-      Project project, CuratedGraph curated, SourceText source, int port, boolean loopbackOnly) {
-    return build(project, curated, () -> curated, source, port, loopbackOnly, new AtomicLong());
+  /** Reads the curated files in the background, for serving. */
+  private static CompletableFuture<CuratedGraph> load(Project project) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return CuratedGraph.loadForServing(project);
+          } catch (SyntaxError e) {
+            throw new CompletionException(e);
+          }
+        });
   }
 
+  /** The curated files once read; a syntax error is thrown as itself. */
+  private static CuratedGraph loaded(CompletableFuture<CuratedGraph> loading) throws SyntaxError {
+    try {
+      return loading.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof SyntaxError error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it;
+   * {@code current} gives the curated graph the pages and {@code /dgov/validate} read when asked.
+   */
   private static FusekiServer.Builder build(
       Project project,
-      CuratedGraph curated,
       Supplier<CuratedGraph> current,
       SourceText source,
       int port,
@@ -194,13 +220,13 @@ public final class DgovServer {
             new QueryGuard(settings.maxConcurrentQueries(), settings.maxResultBytes()))
         .addServlet("/id/*", resources)
         .addServlet("/doc/*", resources)
-        .addServlet("/ontology", new OntologyServlet(curated.ontology()))
+        .addServlet("/ontology", new OntologyServlet(() -> current.get().ontology()))
         .addServlet("/queries", queryPages)
         .addServlet("/queries/*", queryPages)
         .addServlet("/search", new SearchServlet())
         .addServlet("/editor", new EditorServlet())
         .addServlet("/.well-known/void", new VoidServlet())
-        .addServlet("/dumps/*", new DumpsServlet(curated.union()))
+        .addServlet("/dumps/*", new DumpsServlet(() -> current.get().union()))
         .addServlet("/static/*", new StaticServlet())
         .addServlet(JsonLdContext.PATH, new ContextServlet())
         .addServlet("", new HomeServlet(queries));
@@ -234,7 +260,7 @@ public final class DgovServer {
     WriteGuard guard = new WriteGuard(users);
     AtomicLong version = new AtomicLong();
     FusekiServer server =
-        build(project, curated, current, source, port, loopbackOnly, version)
+        build(project, current, source, port, loopbackOnly, version)
             .addFilter(SERVICE + "/update", guard)
             .addFilter(SERVICE + "/data", guard)
             .build();

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
@@ -35,10 +36,11 @@ public final class DumpsServlet extends HttpServlet {
 
   private record File(String type, byte[] bytes) {}
 
-  private final Graph curated;
+  private final Supplier<Graph> curated;
   private Map<String, File> files;
 
-  public DumpsServlet(Graph curated) {
+  /** Serves dumps of the graph that {@code curated} gives when first asked for. */
+  public DumpsServlet(Supplier<Graph> curated) {
     this.curated = curated;
   }
 
@@ -62,6 +64,7 @@ public final class DumpsServlet extends HttpServlet {
 
   private synchronized Map<String, File> files() {
     if (files == null) {
+      Graph curated = this.curated.get();
       Map<String, File> made = new LinkedHashMap<>();
       made.put("dgov.ttl.gz", new File("application/gzip", gzip(curated, RDFFormat.TURTLE_PRETTY)));
       made.put("dgov.nt.gz", new File("application/gzip", gzip(curated, RDFFormat.NTRIPLES_UTF8)));

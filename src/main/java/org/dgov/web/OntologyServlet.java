@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -30,12 +31,19 @@ public final class OntologyServlet extends HttpServlet {
   private static final AcceptList OFFERED =
       AcceptList.create("text/html", "text/turtle", "application/ld+json");
 
-  private final Graph ontology;
-  private final String html;
+  private final Supplier<Graph> ontology;
+  private String html;
 
-  public OntologyServlet(Graph ontology) {
+  /** Serves the ontology that {@code ontology} gives when first asked for. */
+  public OntologyServlet(Supplier<Graph> ontology) {
     this.ontology = ontology;
-    this.html = Html.render("ontology.jte", page(ontology));
+  }
+
+  private synchronized String html() {
+    if (html == null) {
+      html = Html.render("ontology.jte", page(ontology.get()));
+    }
+    return html;
   }
 
   @Override
@@ -44,13 +52,13 @@ public final class OntologyServlet extends HttpServlet {
     response.setHeader("Vary", "Accept");
     String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
     if (type.equals("text/html")) {
-      Html.send(response, 200, html);
+      Html.send(response, 200, html());
       return;
     }
     response.setContentType(type + "; charset=utf-8");
     RDFDataMgr.write(
         response.getOutputStream(),
-        ontology,
+        ontology.get(),
         type.equals("text/turtle") ? RDFFormat.TURTLE_PRETTY : RDFFormat.JSONLD11_PRETTY);
   }
 

@@ -133,7 +133,7 @@ class HtmlTest {
             .add(UrlLayout.SERVICE, dataset)
             .addServlet("/id/*", resources)
             .addServlet("/doc/*", resources)
-            .addServlet("/ontology", new OntologyServlet(graph))
+            .addServlet("/ontology", new OntologyServlet(() -> graph))
             .addServlet("/queries/*", queryPages)
             .addServlet("/search", new SearchServlet())
             .addServlet("", new HomeServlet(queries))
