@@ -226,6 +226,52 @@ class RecordTest {
   }
 
   @Test
+  void noEntryIntoForcePrecedesSignatureOrAdoption() {
+    List<List<String>> early =
+        select(
+            """
+            SELECT ?i ?p WHERE {
+              VALUES ?p { dgov:dateSigned dgov:dateAdopted }
+              ?i ?p ?d ; dgov:dateEnteredIntoForce ?f .
+              BIND (STR(?d) AS ?ds)
+              BIND (STR(?f) AS ?fs)
+              BIND (IF(STRLEN(?ds) < STRLEN(?fs), STRLEN(?ds), STRLEN(?fs)) AS ?n)
+              FILTER (SUBSTR(?fs, 1, ?n) < SUBSTR(?ds, 1, ?n))
+            } ORDER BY ?i""",
+            "i",
+            "p");
+    assertEquals(List.of(), early, "entry into force before signature or adoption");
+  }
+
+  @Test
+  void aValueTheRecordDoesNotKnowIsNotKept() {
+    List<List<String>> kept =
+        select(
+            """
+            SELECT ?r ?d WHERE {
+              ?r dgov:hasDiscrepancy ?d .
+              ?d dgov:concernsProperty ?p ; dgov:paperValue ?v .
+              FILTER (ISLITERAL(?v))
+              FILTER NOT EXISTS { ?d dgov:recordValue ?any }
+              ?r ?p ?value .
+            } ORDER BY ?r""",
+            "r",
+            "d");
+    assertEquals(
+        List.of(),
+        kept,
+        "where the record has no such date (a meeting that did not take place), the resource keeps"
+            + " the paper's quote but no date");
+    assertTrue(
+        ask(
+            """
+            ASK { dgr:g7-leaders-summit-2022-04 dgov:hasDiscrepancy ?d .
+                  ?d dgov:concernsProperty dgov:date ; dgov:paperValue ?v .
+                  FILTER NOT EXISTS { ?d dgov:recordValue ?any } }"""),
+        "the paper's April 2022 G7 leaders' summit is marked as absent from the record");
+  }
+
+  @Test
   void statusesHoldAsOfTheDatasetsTemporalScope() {
     List<List<String>> end =
         select("SELECT ?end WHERE { dgr:dgov-kg dcterms:temporal/dcat:endDate ?end }", "end");
