@@ -1,21 +1,30 @@
 -- wrk script: the named queries' text POSTed as ad-hoc queries to PATH (first argument), round
--- robin; the query files follow as further arguments.
+-- robin, as the SPARQL protocol's direct POST (second argument "direct") or as an HTML form
+-- ("form", query=..., for Virtuoso 7, which does not read a direct POST); the query files follow.
 local path
+local form
 local bodies = {}
 local i = 0
 
+local function urlencode(s)
+  return (s:gsub("[^%w%-%._~]", function(c) return string.format("%%%02X", string.byte(c)) end))
+end
+
 function init(args)
   path = args[1]
-  for k = 2, #args do
+  form = args[2] == "form"
+  for k = 3, #args do
     local f = assert(io.open(args[k], "r"))
-    bodies[#bodies + 1] = f:read("*a")
+    local text = f:read("*a")
     f:close()
+    bodies[#bodies + 1] = form and ("query=" .. urlencode(text)) or text
   end
 end
 
 function request()
   i = i % #bodies + 1
-  return wrk.format("POST", path, { ["Content-Type"] = "application/sparql-query", ["Accept"] = "application/sparql-results+json" }, bodies[i])
+  local type = form and "application/x-www-form-urlencoded" or "application/sparql-query"
+  return wrk.format("POST", path, { ["Content-Type"] = type, ["Accept"] = "application/sparql-results+json" }, bodies[i])
 end
 
 function done(summary, latency, requests)
