@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Scaffold;
+import org.dgov.vocab.DGOV;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,7 +43,7 @@ final class NewCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+    if (!DGOV.SLUG.matcher(slug).matches()) {
       throw new IllegalArgumentException(
           "slug '" + slug + "' is not lower-case kebab-case (a-z, 0-9, single hyphens)");
     }

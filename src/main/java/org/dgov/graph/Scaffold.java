@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -82,7 +83,40 @@ public final class Scaffold {
               List.of(rangeNote(ontology, prefixes, p)),
               placeholder(ontology, p)));
     }
-    return render(prefixes, kind, slug, properties.values());
+    return render(ontology, prefixes, kind, slug, properties.values());
+  }
+
+  /** The comment that lists the ontology's classes under {@code root}, to choose the narrowest. */
+  private static String choices(Graph ontology, PrefixMapping prefixes, Node root) {
+    List<String> names =
+        subClasses(ontology, root).stream().map(c -> prefixes.shortForm(c.getURI())).toList();
+    StringBuilder out = new StringBuilder("# Choose the narrowest class:");
+    int width = out.length();
+    for (int i = 0; i < names.size(); i++) {
+      String word = " " + names.get(i) + (i == names.size() - 1 ? "." : ",");
+      if (width + word.length() > 100) {
+        out.append("\n#");
+        width = 1;
+      }
+      out.append(word);
+      width += word.length();
+    }
+    return out.append('\n').toString();
+  }
+
+  /** Every class of the ontology below {@code root}, by name. */
+  private static List<Node> subClasses(Graph ontology, Node root) {
+    Set<Node> found = new TreeSet<>(Comparator.comparing(Node::getURI));
+    List<Node> todo = new ArrayList<>(List.of(root));
+    while (!todo.isEmpty()) {
+      Node c = todo.remove(0);
+      ontology
+          .find(Node.ANY, RDFS.subClassOf.asNode(), c)
+          .mapWith(Triple::getSubject)
+          .filterKeep(s -> s.isURI() && found.add(s))
+          .forEach(todo::add);
+    }
+    return List.copyOf(found);
   }
 
   private static Set<Node> superClasses(Graph ontology, Node type) {
@@ -250,7 +284,11 @@ public final class Scaffold {
   }
 
   private static String render(
-      PrefixMapping prefixes, Kind kind, String slug, java.util.Collection<Property> properties) {
+      Graph ontology,
+      PrefixMapping prefixes,
+      Kind kind,
+      String slug,
+      java.util.Collection<Property> properties) {
     StringBuilder out = new StringBuilder();
     prefixes.getNsPrefixMap().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -268,15 +306,9 @@ public final class Scaffold {
     out.append(
         "# then check it together with the graph: java -jar target/dgov-kg.jar validate THIS-FILE.ttl\n");
     if (kind == Kind.actor) {
-      out.append(
-          "# Choose the narrowest class: dgov:State (with ISO codes), dgov:IntergovernmentalOrganization, dgov:MultistakeholderOrganization,\n");
-      out.append(
-          "# dgov:GovernmentBody, dgov:Company, dgov:ResearchOrganization, dgov:CivilSocietyOrganization or dgov:Forum.\n");
+      out.append(choices(ontology, prefixes, DGOV.Actor.asNode()));
     } else if (kind == Kind.instrument) {
-      out.append(
-          "# Choose the narrowest class: dgov:Declaration, dgov:Roadmap, dgov:Law, dgov:Strategy, dgov:PositionPaper, dgov:Report,\n");
-      out.append(
-          "# dgov:Resolution, dgov:Initiative, dgov:Standard (dgov:Agreement for two or more parties).\n");
+      out.append(choices(ontology, prefixes, DGOV.Instrument.asNode()));
     }
     out.append("dgr:")
         .append(slug)

@@ -1,5 +1,6 @@
 package org.dgov.vocab;
 
+import java.util.regex.Pattern;
 import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.ResourceFactory;
@@ -15,6 +16,12 @@ public final class DGOV {
 
   /** Namespace of SHACL shapes. */
   public static final String SHAPES = "https://w3id.org/dgov/shapes#";
+
+  /**
+   * The form of a curated resource's slug, the part of its IRI after {@link #ID}: lower-case ASCII
+   * words joined by hyphens. The shapes' IRI patterns say the same; a test keeps them equal.
+   */
+  public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
   /** The ontology's own IRI. */
   public static final Resource ontology =

@@ -21,7 +21,7 @@ public final class UrlLayout {
   public static Optional<String> slug(String iri) {
     if (iri.startsWith(DGOV.ID)) {
       String slug = iri.substring(DGOV.ID.length());
-      if (slug.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+      if (DGOV.SLUG.matcher(slug).matches()) {
         return Optional.of(slug);
       }
     }

@@ -1,15 +1,20 @@
 package org.dgov.graph;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.RDFS;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
+import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -64,5 +69,20 @@ class ScaffoldTest {
     RdfFiles.Parsed entry =
         RdfFiles.parse(turtle.getBytes(StandardCharsets.UTF_8), Lang.TURTLE, "new.ttl");
     return Validation.validateEntries(graph, List.of(entry), source);
+  }
+
+  /** The classes to choose from are the ontology's, not a list kept beside it. */
+  @Test
+  void offersEveryClassTheOntologyHasBelowInstrumentAndActor() {
+    for (var kind : List.of(Scaffold.Kind.instrument, Scaffold.Kind.actor)) {
+      Node root = kind == Scaffold.Kind.instrument ? DGOV.Instrument.asNode() : DGOV.Actor.asNode();
+      String skeleton = Scaffold.skeleton(graph, kind, "test-entry");
+      List<String> missing =
+          graph.ontology().find(Node.ANY, RDFS.subClassOf.asNode(), root).toList().stream()
+              .map(t -> "dgov:" + t.getSubject().getLocalName())
+              .filter(c -> !skeleton.contains(c))
+              .toList();
+      assertEquals(List.of(), missing, kind + ": classes the skeleton does not offer");
+    }
   }
 }
