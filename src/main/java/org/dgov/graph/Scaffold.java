@@ -13,6 +13,9 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.vocabulary.SHACL;
 import org.apache.jena.shared.PrefixMapping;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.apache.jena.sparql.exec.QueryExec;
+import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
 import org.apache.jena.vocabulary.RDFS;
@@ -83,7 +86,30 @@ public final class Scaffold {
               List.of(rangeNote(ontology, prefixes, p)),
               placeholder(ontology, p)));
     }
-    return render(ontology, prefixes, kind, slug, properties.values());
+    return render(ontology, prefixes, kind, slug, properties.values(), pages(shapes));
+  }
+
+  /** The pages an evidence may give, as the shapes bound them: "1 to 38". */
+  static String pages(Graph shapes) {
+    String query =
+        """
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+        PREFIX sh: <http://www.w3.org/ns/shacl#>
+        PREFIX dgov: <https://w3id.org/dgov/ontology#>
+        SELECT ?min ?max WHERE {
+          ?shape sh:path dgov:page ; sh:or/rdf:rest*/rdf:first ?numbers .
+          ?numbers sh:minInclusive ?min ; sh:maxInclusive ?max .
+        }""";
+    try (QueryExec exec = QueryExec.graph(shapes).query(query).build()) {
+      RowSet rows = exec.select();
+      if (!rows.hasNext()) {
+        return "a printed page number";
+      }
+      Binding row = rows.next();
+      return row.get("min").getLiteralLexicalForm()
+          + " to "
+          + row.get("max").getLiteralLexicalForm();
+    }
   }
 
   /** The comment that lists the ontology's classes under {@code root}, to choose the narrowest. */
@@ -288,7 +314,8 @@ public final class Scaffold {
       PrefixMapping prefixes,
       Kind kind,
       String slug,
-      java.util.Collection<Property> properties) {
+      java.util.Collection<Property> properties,
+      String pages) {
     StringBuilder out = new StringBuilder();
     prefixes.getNsPrefixMap().entrySet().stream()
         .sorted(Map.Entry.comparingByKey())
@@ -329,8 +356,9 @@ public final class Scaffold {
     }
     out.append(
         "  # Links to topics, principles, parties and memberships need evidence that attests them: add dgov:attests dgr:… below.\n");
-    out.append(
-        "  # Evidence (required): a page (1 to 38, or \"preface\") and a verbatim quote of the white paper,\n");
+    out.append("  # Evidence (required): a page (")
+        .append(pages)
+        .append(", or \"preface\") and a verbatim quote of the white paper,\n");
     out.append(
         "  # or [ dcterms:source <https://official.example/page> ] for facts the paper does not state.\n");
     out.append("  dgov:evidence [\n    dgov:page 0 ;\n    dgov:quote \"TODO\"@zh\n  ] .\n");

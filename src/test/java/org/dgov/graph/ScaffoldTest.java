@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.Lang;
@@ -84,5 +87,21 @@ class ScaffoldTest {
               .toList();
       assertEquals(List.of(), missing, kind + ": classes the skeleton does not offer");
     }
+  }
+
+  /** The shapes bound an evidence's page by the paper's last printed page, and new says so. */
+  @Test
+  void thePagesOfferedAreThePapersPages() throws Exception {
+    Matcher marker =
+        Pattern.compile("^=== page ([0-9]+) ===$", Pattern.MULTILINE)
+            .matcher(Files.readString(TestProjects.repository().sourceText()));
+    int last = 0;
+    while (marker.find()) {
+      last = Math.max(last, Integer.parseInt(marker.group(1)));
+    }
+    assertEquals("1 to " + last, Scaffold.pages(graph.shapes()));
+    assertTrue(
+        Scaffold.skeleton(graph, Scaffold.Kind.agreement, "test-entry")
+            .contains("a page (1 to " + last + ", or \"preface\")"));
   }
 }
