@@ -18,6 +18,7 @@ import org.apache.jena.sparql.exec.QueryExec;
 import org.apache.jena.sparql.exec.RowSet;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
+import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDFS;
 import org.dgov.vocab.DGOV;
 
@@ -63,7 +64,7 @@ public final class Scaffold {
     for (Node shape : applicableShapes(shapes, ontology, classes)) {
       for (Node ps :
           shapes.find(shape, SHACL.property, Node.ANY).mapWith(Triple::getObject).toList()) {
-        Node path = one(shapes, ps, SHACL.path);
+        Node path = G.getSP(shapes, ps, SHACL.path);
         if (path == null || !path.isURI() || WRITTEN_SEPARATELY.contains(path)) {
           continue;
         }
@@ -203,29 +204,29 @@ public final class Scaffold {
 
   private static Property describe(Graph shapes, PrefixMapping prefixes, Node ps, Node path) {
     List<String> notes = new ArrayList<>();
-    Node name = one(shapes, ps, SHACL.name);
-    Node min = one(shapes, ps, SHACL.minCount);
-    Node max = one(shapes, ps, SHACL.maxCount);
-    Node hasValue = one(shapes, ps, SHACL.hasValue);
-    Node equals = one(shapes, ps, SHACL.equals);
+    Node name = G.getSP(shapes, ps, SHACL.name);
+    Node min = G.getSP(shapes, ps, SHACL.minCount);
+    Node max = G.getSP(shapes, ps, SHACL.maxCount);
+    Node hasValue = G.getSP(shapes, ps, SHACL.hasValue);
+    Node equals = G.getSP(shapes, ps, SHACL.equals);
     boolean required =
         (min != null && ((Number) min.getLiteralValue()).intValue() > 0) || hasValue != null;
     boolean single = max != null && ((Number) max.getLiteralValue()).intValue() == 1;
     List<String> datatypes = new ArrayList<>();
     List<String> classes = new ArrayList<>();
-    Node datatype = one(shapes, ps, SHACL.datatype);
+    Node datatype = G.getSP(shapes, ps, SHACL.datatype);
     if (datatype != null) {
       datatypes.add(prefixes.shortForm(datatype.getURI()));
     }
-    Node cls = one(shapes, ps, SHACL.class_);
+    Node cls = G.getSP(shapes, ps, SHACL.class_);
     if (cls != null) {
       classes.add(prefixes.shortForm(cls.getURI()));
     }
-    Node or = one(shapes, ps, SHACL.or);
+    Node or = G.getSP(shapes, ps, SHACL.or);
     if (or != null) {
       for (Node alternative : GraphList.members(new GNode(shapes, or))) {
-        Node d = one(shapes, alternative, SHACL.datatype);
-        Node c = one(shapes, alternative, SHACL.class_);
+        Node d = G.getSP(shapes, alternative, SHACL.datatype);
+        Node c = G.getSP(shapes, alternative, SHACL.class_);
         if (d != null) {
           datatypes.add(prefixes.shortForm(d.getURI()));
         }
@@ -234,7 +235,7 @@ public final class Scaffold {
         }
       }
     }
-    Node in = one(shapes, ps, SHACL.in);
+    Node in = G.getSP(shapes, ps, SHACL.in);
     List<String> allowed =
         in == null
             ? List.of()
@@ -298,14 +299,14 @@ public final class Scaffold {
             .filter(o -> o.getLiteralLanguage().equals("en"))
             .findFirst()
             .orElse(null);
-    Node range = one(ontology, p, RDFS.range.asNode());
+    Node range = G.getSP(ontology, p, RDFS.range.asNode());
     return (label == null ? prefixes.shortForm(p.getURI()) : label.getLiteralLexicalForm())
         + " (optional"
         + (range == null ? ")" : "): a " + prefixes.shortForm(range.getURI()));
   }
 
   private static String placeholder(Graph ontology, Node p) {
-    Node range = one(ontology, p, RDFS.range.asNode());
+    Node range = G.getSP(ontology, p, RDFS.range.asNode());
     return range == null ? "\"TODO\"" : "dgr:todo-" + range.getLocalName().toLowerCase();
   }
 
@@ -363,17 +364,5 @@ public final class Scaffold {
         "  # or [ dcterms:source <https://official.example/page> ] for facts the paper does not state.\n");
     out.append("  dgov:evidence [\n    dgov:page 0 ;\n    dgov:quote \"TODO\"@zh\n  ] .\n");
     return out.toString();
-  }
-
-  private static Node one(Graph graph, Node subject, org.apache.jena.rdf.model.Property property) {
-    return one(graph, subject, property.asNode());
-  }
-
-  private static Node one(Graph graph, Node subject, Node property) {
-    return graph
-        .find(subject, property, Node.ANY)
-        .mapWith(Triple::getObject)
-        .nextOptional()
-        .orElse(null);
   }
 }

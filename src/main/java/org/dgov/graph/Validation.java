@@ -19,6 +19,7 @@ import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.shacl.validation.Severity;
 import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.path.PathFactory;
+import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.dgov.vocab.DGOV;
@@ -70,7 +71,7 @@ public final class Validation {
     }
     // the other checks also read the entries' evidence nodes, for the links they attest
     Set<Node> withEvidence = new HashSet<>(subjects);
-    subjects.forEach(s -> withEvidence.addAll(objects(merged.data(), s, DGOV.evidence.asNode())));
+    subjects.forEach(s -> withEvidence.addAll(G.listSP(merged.data(), s, DGOV.evidence.asNode())));
     List<Finding> findings = new ArrayList<>(slugsAlreadyUsed(graph, entries));
     findings.addAll(
         check(
@@ -148,9 +149,9 @@ public final class Validation {
       CuratedGraph graph, Graph union, Set<Node> subjects, SourceText source) {
     List<Finding> findings = new ArrayList<>();
     for (Node resource : subjects) {
-      for (Node evidence : objects(graph.data(), resource, DGOV.evidence.asNode())) {
-        for (Node page : objects(graph.data(), evidence, DGOV.page.asNode())) {
-          for (Node quote : objects(graph.data(), evidence, DGOV.quote.asNode())) {
+      for (Node evidence : G.listSP(graph.data(), resource, DGOV.evidence.asNode())) {
+        for (Node page : G.listSP(graph.data(), evidence, DGOV.page.asNode())) {
+          for (Node quote : G.listSP(graph.data(), evidence, DGOV.quote.asNode())) {
             String p = page.isLiteral() ? page.getLiteralLexicalForm() : page.toString();
             String q = quote.isLiteral() ? quote.getLiteralLexicalForm() : quote.toString();
             if (!source.onPage(p, q)) {
@@ -187,10 +188,6 @@ public final class Validation {
         .stream()
         .findFirst()
         .orElse(node);
-  }
-
-  private static List<Node> objects(Graph graph, Node subject, Node predicate) {
-    return graph.find(subject, predicate, Node.ANY).mapWith(Triple::getObject).toList();
   }
 
   /**
