@@ -259,17 +259,20 @@ public final class DgovServer {
         () -> Txn.calculateRead(store.dataset(), () -> store.snapshot(curated));
     WriteGuard guard = new WriteGuard(users);
     AtomicLong version = new AtomicLong();
-    FusekiServer server =
+    FusekiServer.Builder builder =
         build(project, current, source, port, loopbackOnly, version)
             .addFilter(SERVICE + "/update", guard)
-            .addFilter(SERVICE + "/data", guard)
-            .build();
-    DataService configured = dataAccessPoint(server).getDataService();
+            .addFilter(SERVICE + "/data", guard);
+    DataService.Builder declared = builder.getDataServiceBuilder(SERVICE);
+    if (declared == null) {
+      throw new IllegalStateException("fuseki-config.ttl declares no service named " + SERVICE);
+    }
     DatasetGraph served =
         new ValidatingDataset(
             store, s -> Validation.validate(s.snapshot(curated), source), guard::reject, version);
     DataService.Builder service = DataService.newBuilder(served);
-    configured
+    declared
+        .build()
         .getEndpoints()
         .forEach(
             e -> {
@@ -280,12 +283,8 @@ public final class DgovServer {
               }
             });
     service.addEndpoint(Operation.Update, "update");
-    DataService writableService = service.build();
-    writableService.setEndpointProcessors(server.getOperationRegistry());
-    writableService.goActive();
-    server.getDataAccessPointRegistry().remove(SERVICE);
-    server.getDataAccessPointRegistry().register(new DataAccessPoint(SERVICE, writableService));
-    return server;
+    builder.remove(SERVICE);
+    return builder.add(SERVICE, service).build();
   }
 
   private static DataAccessPoint dataAccessPoint(FusekiServer server) {
