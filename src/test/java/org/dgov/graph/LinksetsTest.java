@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
@@ -142,5 +143,33 @@ class LinksetsTest {
         List.of(),
         orphans.stream().map(r -> r.get("s") + " " + r.get("p") + " " + r.get("o")).toList(),
         "links to Wikidata, DBpedia or EUR-Lex that no linkset of data/dataset.ttl describes");
+  }
+
+  /**
+   * A Wikidata QID ships only with the source that confirmed it, named so that a reader can find it
+   * again: a web address, or a repository's file (and commit). A search-index file id alone names
+   * nothing; such candidates stay in the note, without the link.
+   */
+  @Test
+  void everyWikidataLinkNamesTheSourceThatConfirmedIt() {
+    Pattern named = Pattern.compile("https?://|commit [0-9a-f]{7,}|file [\\w./-]+\\.[a-z]{2,5}\\b");
+    List<String> unnamed = new ArrayList<>();
+    for (QuerySolution row :
+        select(
+            """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?resource ?item (GROUP_CONCAT(?note; separator=" ") AS ?notes) WHERE {
+              ?resource owl:sameAs ?item .
+              FILTER STRSTARTS(STR(?item), "http://www.wikidata.org/entity/Q")
+              OPTIONAL { ?resource skos:editorialNote ?note }
+            } GROUP BY ?resource ?item ORDER BY ?resource
+            """)) {
+      String qid = row.getResource("item").getLocalName();
+      String notes = row.getLiteral("notes").getString();
+      if (!notes.contains(qid) || !named.matcher(notes).find()) {
+        unnamed.add(row.getResource("resource").getLocalName() + " " + qid);
+      }
+    }
+    assertEquals(List.of(), unnamed, "Wikidata links whose note names no source");
   }
 }
