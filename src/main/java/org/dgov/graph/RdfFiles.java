@@ -84,11 +84,15 @@ public final class RdfFiles {
    * Parses {@code file}, named {@code display} in messages; the language comes from the extension.
    */
   public static Parsed parse(Path file, String display) throws SyntaxError {
-    Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
+    return parse(() -> Files.newInputStream(file), readableLang(file, display), display, BASE);
+  }
+
+  /** The language of {@code file} from its extension; a file that cannot be read is an error. */
+  private static Lang readableLang(Path file, String display) throws SyntaxError {
     if (!Files.isReadable(file)) {
       throw new SyntaxError(display, 0, 0, "cannot read: no such file");
     }
-    return parse(() -> Files.newInputStream(file), lang, display, BASE);
+    return RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
   }
 
   /**
@@ -97,10 +101,7 @@ public final class RdfFiles {
    * needs them.
    */
   public static Parsed read(Path file, String display) throws SyntaxError {
-    Lang lang = RDFLanguages.filenameToLang(file.toString(), Lang.TURTLE);
-    if (!Files.isReadable(file)) {
-      throw new SyntaxError(display, 0, 0, "cannot read: no such file");
-    }
+    Lang lang = readableLang(file, display);
     Source source = () -> Files.newInputStream(file);
     Graph graph = jena(source, lang, display, BASE);
     return new Parsed(

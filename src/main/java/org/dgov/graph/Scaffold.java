@@ -134,25 +134,29 @@ public final class Scaffold {
   /** Every class of the ontology below {@code root}, by name. */
   private static List<Node> subClasses(Graph ontology, Node root) {
     Set<Node> found = new TreeSet<>(Comparator.comparing(Node::getURI));
-    List<Node> todo = new ArrayList<>(List.of(root));
-    while (!todo.isEmpty()) {
-      Node c = todo.remove(0);
-      ontology
-          .find(Node.ANY, RDFS.subClassOf.asNode(), c)
-          .mapWith(Triple::getSubject)
-          .filterKeep(s -> s.isURI() && found.add(s))
-          .forEach(todo::add);
-    }
+    found.addAll(walk(ontology, root, false));
+    found.remove(root);
+    found.removeIf(c -> !c.isURI());
     return List.copyOf(found);
   }
 
+  /** {@code type} and every class above it. */
   private static Set<Node> superClasses(Graph ontology, Node type) {
+    return walk(ontology, type, true);
+  }
+
+  /** {@code start} and the classes reached from it by rdfs:subClassOf, upwards or downwards. */
+  private static Set<Node> walk(Graph ontology, Node start, boolean up) {
     Set<Node> classes = new LinkedHashSet<>();
-    List<Node> todo = new ArrayList<>(List.of(type));
+    List<Node> todo = new ArrayList<>(List.of(start));
     while (!todo.isEmpty()) {
       Node c = todo.remove(0);
       if (classes.add(c)) {
-        ontology.find(c, RDFS.subClassOf.asNode(), Node.ANY).forEach(t -> todo.add(t.getObject()));
+        if (up) {
+          todo.addAll(G.listSP(ontology, c, RDFS.subClassOf.asNode()));
+        } else {
+          todo.addAll(G.listPO(ontology, RDFS.subClassOf.asNode(), c));
+        }
       }
     }
     return classes;

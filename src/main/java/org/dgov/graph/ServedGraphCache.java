@@ -1,7 +1,8 @@
 package org.dgov.graph;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -73,13 +74,15 @@ public final class ServedGraphCache {
     Path file = file(key);
     Path digest = digestFile(key);
     try {
-      if (!Files.isRegularFile(file)
-          || !Files.isRegularFile(digest)
-          || !Files.readString(digest).equals(sha256(Files.readAllBytes(file)))) {
-        return Optional.empty(); // none kept, or damaged: infer and validate again
+      if (!Files.isRegularFile(file) || !Files.isRegularFile(digest)) {
+        return Optional.empty();
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      if (!Files.readString(digest).equals(sha256(bytes))) {
+        return Optional.empty(); // damaged: infer and validate again
       }
       Graph graph = GraphFactory.createDefaultGraph();
-      RDFParser.source(file).lang(RDFLanguages.RDFTHRIFT).parse(graph);
+      RDFParser.source(new ByteArrayInputStream(bytes)).lang(RDFLanguages.RDFTHRIFT).parse(graph);
       return Optional.of(graph);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -92,14 +95,14 @@ public final class ServedGraphCache {
    */
   public void remember(String key, Graph served) {
     try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      RDFDataMgr.write(bytes, served, RDFFormat.RDF_THRIFT);
       Files.createDirectories(dir);
       Path partial = Files.createTempFile(dir, key, ".part");
-      try (OutputStream out = Files.newOutputStream(partial)) {
-        RDFDataMgr.write(out, served, RDFFormat.RDF_THRIFT);
-      }
+      Files.write(partial, bytes.toByteArray());
       Files.move(
           partial, file(key), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      Files.writeString(digestFile(key), sha256(Files.readAllBytes(file(key))));
+      Files.writeString(digestFile(key), sha256(bytes.toByteArray()));
     } catch (IOException | RuntimeException e) {
       // an unwritable cache only means the next start infers and validates again
     }
