@@ -51,6 +51,17 @@ public final class Validation {
   }
 
   /**
+   * The findings about {@code served}, the graph as served (asserted and entailed), after {@code
+   * change}, the change a write made to it, given that it conformed before the write: the same
+   * verdict and the same findings as {@link #validate(CuratedGraph, Graph, SourceText)} on the
+   * whole graph would give. For now the whole graph is checked.
+   */
+  public static Report validateChange(
+      CuratedGraph graph, Graph served, Change change, SourceText source) {
+    return validate(graph, served, source);
+  }
+
+  /**
    * The findings about the resources that {@code entries} describe, checked with the whole graph as
    * it would be served: only those resources are validated, so the SHACL cost follows the size of
    * the entries (the closure is computed once over the whole graph).

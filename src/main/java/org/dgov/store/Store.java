@@ -1,6 +1,7 @@
 package org.dgov.store;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -11,6 +12,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.dgov.graph.Change;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
 
@@ -94,27 +96,36 @@ public final class Store {
   }
 
   /**
-   * Brings the entailment up to date with the statements written in this transaction: what is no
-   * longer entailed goes, what is newly entailed comes. Call inside the write transaction, before
-   * it is validated; {@link #committed} once it commits.
+   * Brings the entailment up to date with {@code asserted}, the change this transaction made to the
+   * asserted statements: what is no longer entailed goes, what is newly entailed comes. Returns the
+   * change to the served default graph (asserted and entailed together), which is what validation
+   * of the write looks at. Call inside the write transaction, before it is validated; {@link
+   * #committed} once it commits.
    */
-  void entail() {
-    Graph asserted = copy(new Difference(dataset.getDefaultGraph(), committed));
-    Set<Triple> entailed = inference.entailed(asserted);
+  Change entail(Change asserted) {
+    Graph before = copy(new Difference(dataset.getDefaultGraph(), committed));
+    Set<Triple> entailed = inference.entailed(before);
     Graph served = dataset.getDefaultGraph();
     Graph listed = dataset.getGraph(ENTAILED);
-    committed.find().filterDrop(entailed::contains).toList().forEach(served::delete);
+    Set<Triple> added = new HashSet<>(asserted.added());
+    Set<Triple> removed = new HashSet<>(asserted.removed());
+    for (Triple t : committed.find().filterDrop(entailed::contains).toList()) {
+      served.delete(t);
+      removed.add(t);
+    }
     listed.find().filterDrop(entailed::contains).toList().forEach(listed::delete);
     pending = GraphFactory.createDefaultGraph();
     for (Triple t : entailed) {
       if (!served.contains(t)) {
         served.add(t);
+        added.add(t);
       }
       if (!listed.contains(t)) {
         listed.add(t);
       }
       pending.add(t);
     }
+    return Change.NONE.then(new Change(Set.of(), removed)).then(new Change(added, Set.of()));
   }
 
   /** Records that the transaction {@link #entail} prepared has committed. */

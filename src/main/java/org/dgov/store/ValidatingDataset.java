@@ -15,6 +15,7 @@ import org.apache.jena.sparql.modify.UpdateEngineWorker;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.update.UpdateException;
+import org.dgov.graph.Change;
 import org.dgov.graph.Report;
 
 /**
@@ -52,7 +53,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
   public void commit() {
     boolean wrote = isInTransaction() && transactionMode() == ReadWrite.WRITE;
     if (wrote) {
-      store.entail();
+      store.entail(Change.NONE); // the change this transaction made is not recorded yet
       Report report = validator.apply(store);
       if (!report.conforms()) {
         abort();

@@ -13,6 +13,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.dgov.Shared;
+import org.dgov.graph.Change;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,7 +123,7 @@ class StoreTest {
   void anAbortedWriteLeavesTheEntailmentAsCommitted() {
     dataset.begin(org.apache.jena.query.ReadWrite.WRITE);
     dataset.getDefaultGraph().add(type(X, DGOV.State.asNode()));
-    store.entail();
+    store.entail(Change.NONE);
     dataset.abort();
     dataset.end();
     assertServed(type(X, DGOV.Actor.asNode()), false);
@@ -136,7 +137,7 @@ class StoreTest {
         dataset,
         () -> {
           change.run();
-          store.entail();
+          store.entail(Change.NONE);
         });
     store.committed();
   }
