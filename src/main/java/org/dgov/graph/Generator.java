@@ -24,10 +24,10 @@ import org.dgov.vocab.DGOV;
 
 /**
  * A synthetic graph of the same shape as the curated one, for measuring scale: the curated data and
- * {@code scale - 1} copies of its actors, instruments, events, statistics and memberships (slugs
- * and labels suffixed by copy), sharing the layers, topics, principles and other concepts. Each
- * copy carries exactly one injected violation, chosen by a seeded random, so a run of scale N must
- * report N - 1 violations. Deterministic for a seed.
+ * {@code scale - 1} copies of its actors other than states, instruments, events, statistics and
+ * memberships (slugs and labels suffixed by copy), sharing the states, layers, topics, principles
+ * and other concepts. Each copy carries exactly one injected violation, chosen by a seeded random,
+ * so a run of scale N must report N - 1 violations. Deterministic for a seed.
  */
 public final class Generator {
 
@@ -41,6 +41,7 @@ public final class Generator {
 
   private static final Set<Node> SHARED_TYPES =
       Set.of(
+          DGOV.State.asNode(),
           DGOV.IssueLayer.asNode(),
           DGOV.Topic.asNode(),
           DGOV.GovernanceMode.asNode(),
@@ -65,6 +66,15 @@ public final class Generator {
    */
   public static int write(Project project, int scale, long seed, Path out)
       throws IOException, SyntaxError {
+    return write(project, scale, seed, out, true);
+  }
+
+  /**
+   * As {@link #write(Project, int, long, Path)}; with {@code inject} false, no violation is
+   * injected and the generated graph conforms, for measuring writes on it.
+   */
+  public static int write(Project project, int scale, long seed, Path out, boolean inject)
+      throws IOException, SyntaxError {
     CuratedGraph curated = CuratedGraph.load(project);
     for (String part : List.of("ontology", "shapes", "source", "queries", "rules")) {
       copy(project.root().resolve(part), out.resolve(part));
@@ -83,12 +93,8 @@ public final class Generator {
                 shared.add(t.getSubject());
               }
             });
-    // a copy is another resource: it does not share the original's identifiers and links, but a
-    // copied state keeps the ISO codes that the shapes require of every state
-    Set<Node> states =
-        data.find(Node.ANY, RDF.type.asNode(), DGOV.State.asNode())
-            .mapWith(Triple::getSubject)
-            .toSet();
+    // a copy is another resource: it does not share the original's identifiers and links; states
+    // are not copied (their ISO codes are keys), copies of agreements and members refer to them
     Set<Node> identifying = new HashSet<>(Set.of(OWL.sameAs.asNode(), DGOV.eli.asNode()));
     curated
         .ontology()
@@ -116,12 +122,12 @@ public final class Generator {
                 ? null
                 : rename(agreements.get(random.nextInt(agreements.size())), suffix, shared);
         Violation violation =
-            copy == 0 ? null : Violation.values()[random.nextInt(Violation.values().length)];
+            copy == 0 || !inject
+                ? null
+                : Violation.values()[random.nextInt(Violation.values().length)];
         for (Triple t : triples) {
           if (copy > 0
-              && (shared.contains(t.getSubject())
-                  || (identifying.contains(t.getPredicate())
-                      && !states.contains(t.getSubject())))) {
+              && (shared.contains(t.getSubject()) || identifying.contains(t.getPredicate()))) {
             continue;
           }
           Node s = rename(t.getSubject(), suffix, shared);
@@ -149,7 +155,7 @@ public final class Generator {
           }
           line(w, s, t.getPredicate(), o);
         }
-        if (target != null) {
+        if (target != null && violation != null) {
           injected++;
           switch (violation) {
             case PARTY_NOT_AN_ACTOR -> {
