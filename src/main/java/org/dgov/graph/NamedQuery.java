@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,12 +13,15 @@ import java.util.stream.Stream;
 
 /**
  * A SPARQL query kept in {@code queries/NAME.rq}, with a header of {@code # title:} and {@code #
- * description:} lines that tools can read.
+ * description:} lines that tools can read. A query that feeds a section of a page names it in a
+ * {@code # section:} line (for instance {@code home-matrix}); the page looks the query up by its
+ * section, so the query file is the one place that says which query a section shows.
  */
-public record NamedQuery(String name, String title, String description, String text) {
+public record NamedQuery(
+    String name, String title, String description, Optional<String> section, String text) {
 
   private static final Pattern HEADER =
-      Pattern.compile("^#\\s*(title|description):\\s*(.*)$", Pattern.MULTILINE);
+      Pattern.compile("^#\\s*(title|description|section):\\s*(.*)$", Pattern.MULTILINE);
 
   /** Reads {@code file}; its name without {@code .rq} is the query's name. */
   public static NamedQuery read(Path file) {
@@ -25,7 +29,11 @@ public record NamedQuery(String name, String title, String description, String t
       String text = Files.readString(file);
       String name = file.getFileName().toString().replaceFirst("\\.rq$", "");
       return new NamedQuery(
-          name, header(text, "title").orElse(name), header(text, "description").orElse(""), text);
+          name,
+          header(text, "title").orElse(name),
+          header(text, "description").orElse(""),
+          header(text, "section"),
+          text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -45,6 +53,13 @@ public record NamedQuery(String name, String title, String description, String t
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The query among {@code queries} that feeds {@code section}, if one does. */
+  public static Optional<NamedQuery> forSection(Collection<NamedQuery> queries, String section) {
+    return queries.stream()
+        .filter(q -> q.section().filter(section::equals).isPresent())
+        .findFirst();
   }
 
   private static Optional<String> header(String text, String key) {

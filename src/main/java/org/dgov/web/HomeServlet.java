@@ -25,6 +25,12 @@ import org.dgov.vocab.DGOV;
  */
 public final class HomeServlet extends GraphServlet {
 
+  /** The sections of the home page that a named query feeds ({@code # section:} in its header). */
+  static final String COUNTS = "home-counts", MATRIX = "home-matrix";
+
+  /** Every section a named query may feed. */
+  public static final List<String> SECTIONS = List.of(COUNTS, MATRIX);
+
   private final Map<String, NamedQuery> queries;
 
   public HomeServlet(Map<String, NamedQuery> queries) {
@@ -67,7 +73,7 @@ public final class HomeServlet extends GraphServlet {
   record Branch(View.Link link, List<Branch> narrower) {}
 
   private View.Results counts(Graph graph) {
-    NamedQuery query = queries.get("count-resources-by-class");
+    NamedQuery query = NamedQuery.forSection(queries.values(), COUNTS).orElse(null);
     if (query == null) {
       return null;
     }
@@ -87,7 +93,7 @@ public final class HomeServlet extends GraphServlet {
    * margins are sized from the labels so that none is cut off.
    */
   private Matrix coverage(Graph graph) {
-    NamedQuery query = queries.get("show-coverage-matrix");
+    NamedQuery query = NamedQuery.forSection(queries.values(), MATRIX).orElse(null);
     if (query == null) {
       return null;
     }

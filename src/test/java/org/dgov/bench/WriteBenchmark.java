@@ -37,11 +37,11 @@ import org.dgov.vocab.DGOV;
 /**
  * What a validated write costs as the graph grows: for each scale, a generated project with no
  * injected violation is served writable on a fresh TDB2 store, and one new agreement entry (the
- * valid test entry, 23 statements, under a fresh slug and labels each time) is inserted
- * through {@code /dgov/update} by one writer in sequence (p50, p99), then by four concurrent
- * writers for a fixed time (accepted writes per second). Afterwards every write is looked up in the
- * store: an acknowledged write missing is lost, one present in part is torn. Prints a Markdown
- * table. Run by bench/writes.sh.
+ * valid test entry, 23 statements, under a fresh slug and labels each time) is inserted through
+ * {@code /dgov/update} by one writer in sequence (p50, p99), then by four concurrent writers for a
+ * fixed time (accepted writes per second). Afterwards every write is looked up in the store: an
+ * acknowledged write missing is lost, one present in part is torn. Prints a Markdown table. Run by
+ * bench/writes.sh.
  */
 public final class WriteBenchmark {
 
