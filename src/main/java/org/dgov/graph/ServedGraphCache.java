@@ -69,6 +69,11 @@ public final class ServedGraphCache {
     }
   }
 
+  /** Whether a graph is kept under {@code key} (it may still turn out damaged when read). */
+  public boolean has(String key) {
+    return Files.isRegularFile(file(key)) && Files.isRegularFile(digestFile(key));
+  }
+
   /** The graph served before from inputs with this key, which conformed; empty if none is kept. */
   public Optional<Graph> served(String key) {
     Path file = file(key);

@@ -85,35 +85,49 @@ public final class DgovServer {
     int port = options.port();
     boolean loopbackOnly = options.loopbackOnly();
     Writes writes = options.writes();
-    CompletableFuture<CuratedGraph> loading = load(project);
+    CompletableFuture<CuratedGraph> files = new CompletableFuture<>();
     SourceText source = SourceText.read(project.sourceText());
     FusekiServer server;
     long triples;
+    boolean readFilesWhenReady = false;
     if (writes == null) {
       ServedGraphCache cache = ServedGraphCache.of(project);
       Optional<String> key = cache.key(project);
-      Optional<Graph> known = key.flatMap(cache::served);
+      boolean kept = key.filter(cache::has).isPresent();
+      if (!kept) {
+        read(project, files);
+      }
+      CompletableFuture<Optional<Graph>> keptGraph =
+          CompletableFuture.supplyAsync(() -> key.flatMap(cache::served));
+      FusekiServer.Builder builder =
+          build(project, files::join, source, port, loopbackOnly, new AtomicLong());
+      Optional<Graph> known = keptGraph.join();
       Graph graph;
       CompletableFuture<Report> validation;
       if (known.isPresent()) {
-        // the files are read meanwhile: the pages that show them need them, the graph does not
+        // the files are read once the server is ready: the pages that show them need them, the
+        // graph does not
         LOG.info("serving the graph kept from an earlier start on these files with this build");
         graph = known.get();
         validation = CompletableFuture.completedFuture(new Report(List.of()));
+        readFilesWhenReady = true;
       } else {
-        CuratedGraph curated = loaded(loading);
+        if (kept) {
+          read(project, files); // the kept graph was damaged
+        }
+        CuratedGraph curated = loaded(files);
         graph = Inference.closure(curated);
         validation =
             validate(
                 curated, graph, source, report -> key.ifPresent(k -> cache.remember(k, graph)));
       }
-      server = build(project, loading::join, source, port, loopbackOnly, new AtomicLong()).build();
+      server = builder.build();
       requireConforming(validation.join());
       fill(server, graph);
-      loaded(loading);
       triples = graph.size();
     } else {
-      CuratedGraph curated = loaded(loading);
+      read(project, files);
+      CuratedGraph curated = loaded(files);
       Store store = Store.open(writes.db(), curated);
       requireConforming(
           Txn.calculateRead(
@@ -128,6 +142,9 @@ public final class DgovServer {
       LOG.info("SERVICE allowed to: {}", String.join(", ", endpoints));
     }
     server.start();
+    if (readFilesWhenReady) {
+      read(project, files);
+    }
     LOG.info(
         "ready at http://localhost:{}{}/sparql{}: {} triples, {} ms from start to ready",
         server.getHttpPort(),
@@ -163,14 +180,14 @@ public final class DgovServer {
     }
   }
 
-  /** Reads the curated files in the background, for serving. */
-  private static CompletableFuture<CuratedGraph> load(Project project) {
-    return CompletableFuture.supplyAsync(
+  /** Reads the curated files in the background, for serving, into {@code files}. */
+  private static void read(Project project, CompletableFuture<CuratedGraph> files) {
+    CompletableFuture.runAsync(
         () -> {
           try {
-            return CuratedGraph.loadForServing(project);
-          } catch (SyntaxError e) {
-            throw new CompletionException(e);
+            files.complete(CuratedGraph.loadForServing(project));
+          } catch (SyntaxError | RuntimeException e) {
+            files.completeExceptionally(e);
           }
         });
   }
