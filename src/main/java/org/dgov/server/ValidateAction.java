@@ -13,6 +13,7 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.fuseki.servlets.BaseActionREST;
 import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.riot.Lang;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.RdfFiles;
@@ -21,7 +22,6 @@ import org.dgov.graph.ReportFormats;
 import org.dgov.graph.SourceText;
 import org.dgov.graph.SyntaxError;
 import org.dgov.graph.Validation;
-import org.dgov.web.ContentNegotiation;
 
 /**
  * {@code POST /dgov/validate}: Turtle or JSON-LD entries checked together with the graph; the
@@ -78,7 +78,8 @@ final class ValidateAction extends BaseActionREST {
       }
       RdfFiles.Parsed entries = RdfFiles.parse(body, lang, "request");
       Report report = Validation.validateEntries(graph.get(), List.of(entries), source);
-      String type = ContentNegotiation.choose(request, OFFERED).orElse("application/json");
+      String type =
+          ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0)).getContentTypeStr();
       ReportFormats.Format format =
           type.equals("text/turtle") ? ReportFormats.Format.turtle : ReportFormats.Format.json;
       response.setStatus(200);

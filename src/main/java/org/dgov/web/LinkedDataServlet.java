@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -74,8 +75,13 @@ public final class LinkedDataServlet extends GraphServlet {
       }
     } else {
       response.setHeader("Vary", "Accept");
+      String accept = request.getHeader("Accept");
       Optional<Offer> negotiated =
-          ContentNegotiation.choose(request, OFFERED).map(LinkedDataServlet::offerFor);
+          Optional.ofNullable(
+                  accept == null || accept.isBlank()
+                      ? OFFERED.entries().get(0)
+                      : ConNeg.match(accept, OFFERED))
+              .map(m -> offerFor(m.getContentTypeStr()));
       if (negotiated.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + OFFERED);
         return;

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFDataMgr;
@@ -50,7 +51,8 @@ public final class OntologyServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
+    String type =
+        ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0)).getContentTypeStr();
     if (type.equals("text/html")) {
       Html.send(response, 200, html());
       return;

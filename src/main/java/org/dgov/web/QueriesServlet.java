@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
@@ -56,7 +57,8 @@ public final class QueriesServlet extends GraphServlet {
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
     response.setHeader("Vary", "Accept");
-    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/html");
+    String type =
+        ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0)).getContentTypeStr();
     String path = request.getRequestURI();
     if (path.equals("/queries") || path.equals("/queries/")) {
       if (type.equals("application/json")) {

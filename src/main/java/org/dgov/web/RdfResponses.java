@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.apache.jena.atlas.web.AcceptList;
+import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -28,7 +29,8 @@ final class RdfResponses {
 
   static void write(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
-    String type = ContentNegotiation.choose(request, OFFERED).orElse("text/turtle");
+    String type =
+        ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0)).getContentTypeStr();
     RDFFormat format =
         switch (type) {
           case "application/ld+json" -> RDFFormat.JSONLD11_PRETTY;
