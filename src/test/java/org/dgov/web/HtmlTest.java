@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -69,7 +68,8 @@ class HtmlTest {
     graph.add(
         Triple.create(
             evidence, DGOV.quote.asNode(), NodeFactory.createLiteralLang("<b>引文</b>", "zh")));
-    String html = Html.render("resource.jte", ResourcePage.page(graph, x, "x"));
+    String html =
+        Html.render("resource.jte", ResourcePage.page(graph, x, "x", java.util.List.of()));
     assertFalse(html.contains("<script>alert"), html);
     assertFalse(html.contains("<img src=x"), html);
     assertFalse(html.contains("<b>引文"), html);
@@ -125,7 +125,7 @@ class HtmlTest {
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(Path.of("queries")).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
-    QueriesServlet queryPages = new QueriesServlet(queries, new AtomicLong());
+    QueriesServlet queryPages = new QueriesServlet(queries, () -> 0);
     server =
         FusekiServer.create()
             .port(0)
