@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.dgov.graph.Report;
 import org.dgov.graph.ReportFormats;
+import org.dgov.store.Refusal;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
 import org.dgov.store.WriteRequest;
@@ -29,8 +29,8 @@ import org.dgov.store.WriteRequest;
  * reverts: asks for a user (401 otherwise), tells the dataset who writes and what the request says
  * about the write (the {@value #MESSAGE_HEADER} header for the history, the {@value
  * ValidatingDataset#DELETE_HEADER} header naming entries deleted on purpose), and answers 422 with
- * the validation report when the dataset rolled the write back ({@link ValidatingDataset}),
- * whatever Fuseki would have answered.
+ * the reason, or the validation report, when the dataset rolled the write back ({@link
+ * ValidatingDataset}), whatever Fuseki would have answered.
  */
 final class WriteGuard implements Filter {
 
@@ -44,7 +44,7 @@ final class WriteGuard implements Filter {
   static final String MESSAGE_HEADER = "Dgov-Message";
 
   private final Users users;
-  private final ThreadLocal<Report> rejected = new ThreadLocal<>();
+  private final ThreadLocal<Refusal> rejected = new ThreadLocal<>();
   private final ThreadLocal<WriteRequest> writing = new ThreadLocal<>();
 
   WriteGuard(Users users) {
@@ -57,8 +57,8 @@ final class WriteGuard implements Filter {
   }
 
   /** Called by the dataset, on the request's thread, when it rolls a write back. */
-  void reject(Report report) {
-    rejected.set(report);
+  void reject(Refusal refusal) {
+    rejected.set(refusal);
   }
 
   @Override
@@ -99,14 +99,19 @@ final class WriteGuard implements Filter {
       chain.doFilter(req, buffered);
     } finally {
       writing.remove();
-      Report report = rejected.get();
+      Refusal refusal = rejected.get();
       rejected.remove();
       byte[] body;
-      if (report != null) {
+      if (refusal != null && refusal.report() != null) {
         body =
-            ReportFormats.write(report, ReportFormats.Format.json).getBytes(StandardCharsets.UTF_8);
+            ReportFormats.write(refusal.report(), ReportFormats.Format.json)
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(422);
         response.setContentType("application/json; charset=utf-8");
+      } else if (refusal != null) {
+        body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(422);
+        response.setContentType("text/plain; charset=utf-8");
       } else {
         body = buffered.body();
         if (buffered.status() == 500

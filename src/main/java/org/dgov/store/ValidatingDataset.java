@@ -3,6 +3,7 @@ package org.dgov.store;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,13 +66,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
 
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
   private static final Node TYPE = RDF.type.asNode();
+  private static final Comparator<Node> BY_IRI = Comparator.comparing(Node::toString);
 
   private final Store store;
   private final ChangeRecorder recorder;
   private final Graph ontology;
   private final Validator validator;
   private final Supplier<WriteRequest> request;
-  private final Consumer<Report> rejected;
+  private final Consumer<Refusal> rejected;
   private final ThreadLocal<Long> reverting = new ThreadLocal<>();
 
   /**
@@ -79,14 +81,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
    * @param ontology the ontology's statements, which writes may not change
    * @param validator checks the store inside the write transaction
    * @param request who is writing, on the request's thread
-   * @param rejected told the report of a write that was rolled back, to answer the request with it
+   * @param rejected told why a write was rolled back, on the request's thread, to answer it with
    */
   public ValidatingDataset(
       Store store,
       Graph ontology,
       Validator validator,
       Supplier<WriteRequest> request,
-      Consumer<Report> rejected) {
+      Consumer<Refusal> rejected) {
     this(store, new ChangeRecorder(store.dataset()), ontology, validator, request, rejected);
   }
 
@@ -96,7 +98,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
       Graph ontology,
       Validator validator,
       Supplier<WriteRequest> request,
-      Consumer<Report> rejected) {
+      Consumer<Refusal> rejected) {
     super(new DatasetGraphChanges(store.dataset(), recorder));
     this.store = store;
     this.recorder = recorder;
@@ -128,6 +130,10 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
       boolean entailed;
       try {
         entailed = accept(recorded);
+      } catch (Refused e) {
+        abort();
+        rejected.accept(e.refusal);
+        throw e;
       } catch (RuntimeException e) {
         abort();
         throw e;
@@ -153,7 +159,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
         Stream.concat(recorded.added().stream(), recorded.removed().stream())
             .filter(q -> !q.isDefaultGraph())
             .map(Quad::getGraph)
-            .collect(Collectors.toCollection(TreeSet::new));
+            .collect(Collectors.toCollection(() -> new TreeSet<>(BY_IRI)));
     if (!graphs.isEmpty()) {
       throw refused(
           "only the default graph is writable; this write changes "
@@ -217,9 +223,8 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     Change served = store.entail(new Change(added, removed));
     Report report = validator.validate(store, served);
     if (!report.conforms()) {
-      rejected.accept(report);
-      throw new ActionErrorException(
-          422, "the write would make the graph non-conforming; rolled back", null);
+      throw new Refused(
+          new Refusal("the write would make the graph non-conforming; rolled back", report));
     }
     Graph history = dataset.getGraph(History.GRAPH);
     long version = History.version(history) + 1;
@@ -318,7 +323,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
             .filter(t -> t.getPredicate().equals(TYPE) && t.getSubject().isURI())
             .map(Triple::getSubject)
             .filter(s -> !asserted.contains(s, TYPE, Node.ANY))
-            .collect(Collectors.toCollection(TreeSet::new));
+            .collect(Collectors.toCollection(() -> new TreeSet<>(BY_IRI)));
     if (deleted.size() > MAX_DELETED_ENTRIES) {
       throw refused(
           "a mass deletion: this write deletes "
@@ -342,8 +347,18 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     return g == null ? Quad.defaultGraphIRI : g;
   }
 
-  private static ActionErrorException refused(String reason) {
-    return new ActionErrorException(422, reason, null);
+  private static Refused refused(String reason) {
+    return new Refused(new Refusal(reason, null));
+  }
+
+  /** A write rolled back, answered 422. */
+  private static final class Refused extends ActionErrorException {
+    private final transient Refusal refusal;
+
+    Refused(Refusal refusal) {
+      super(422, refusal.reason(), null);
+      this.refusal = refusal;
+    }
   }
 
   static {
