@@ -83,9 +83,13 @@ final class WriteGuard implements Filter {
       String iri =
           name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
       if (!iri.startsWith("https://") && !iri.startsWith("http://")) {
-        response.sendError(
-            HttpServletResponse.SC_BAD_REQUEST,
-            ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry");
+        byte[] reason =
+            (ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(reason.length);
+        response.getOutputStream().write(reason);
         return;
       }
       deletions.add(NodeFactory.createURI(iri));

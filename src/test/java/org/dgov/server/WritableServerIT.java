@@ -198,6 +198,9 @@ class WritableServerIT {
         unnamed.body().contains("removes the entry <https://w3id.org/dgov/id/test-event>"),
         unnamed.body());
     assertTrue(ask("dgr:test-event a dgov:Event"), "the refused deletion is rolled back");
+    HttpResponse<String> notAnIri = update(delete, alice, "Dgov-Delete-Entry", "test-event");
+    assertEquals(400, notAnIri.statusCode(), notAnIri.body());
+    assertTrue(notAnIri.body().contains("'test-event' is not the IRI of an entry"));
     HttpResponse<String> wrongName =
         update(
             delete,
