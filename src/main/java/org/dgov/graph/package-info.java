@@ -3,6 +3,7 @@
  * org.dgov.graph.CuratedGraph}), the closure and the rules' derivations ({@link
  * org.dgov.graph.Inference}, {@link org.dgov.graph.Rule}), validation against the shapes and the
  * paper ({@link org.dgov.graph.Validation}), named queries, canonical Turtle, export and
- * write-back. It knows nothing of HTTP or of a store.
+ * write-back, and the form of a writable store's history ({@link org.dgov.graph.History}, PROV-O
+ * over plain graphs). It knows nothing of HTTP or of a store.
  */
 package org.dgov.graph;

@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.fuseki.server.DataAccessPoint;
@@ -33,6 +34,7 @@ import org.dgov.graph.Validation;
 import org.dgov.store.Store;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
+import org.dgov.web.ChangesServlet;
 import org.dgov.web.ContextServlet;
 import org.dgov.web.DumpsServlet;
 import org.dgov.web.EditorServlet;
@@ -100,7 +102,7 @@ public final class DgovServer {
       CompletableFuture<Optional<Graph>> keptGraph =
           CompletableFuture.supplyAsync(() -> key.flatMap(cache::served));
       FusekiServer.Builder builder =
-          build(project, files::join, source, port, loopbackOnly, new AtomicLong());
+          build(project, files::join, source, port, loopbackOnly, () -> 0);
       Optional<Graph> known = keptGraph.join();
       Graph graph;
       CompletableFuture<Report> validation;
@@ -206,7 +208,9 @@ public final class DgovServer {
 
   /**
    * The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it;
-   * {@code current} gives the curated graph the pages and {@code /dgov/validate} read when asked.
+   * {@code current} gives the curated graph the pages and {@code /dgov/validate} read when asked,
+   * {@code version} the version of the data the calling thread's transaction sees (or the latest,
+   * outside one), which keys the pages made once per version.
    */
   private static FusekiServer.Builder build(
       Project project,
@@ -214,7 +218,7 @@ public final class DgovServer {
       SourceText source,
       int port,
       boolean loopbackOnly,
-      AtomicLong version) {
+      LongSupplier version) {
     ServerSettings settings = ServerSettings.read(project);
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
@@ -243,7 +247,7 @@ public final class DgovServer {
         .addServlet("/search", new SearchServlet())
         .addServlet("/editor", new EditorServlet())
         .addServlet("/.well-known/void", new VoidServlet())
-        .addServlet("/dumps/*", new DumpsServlet(() -> current.get().union()))
+        .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
         .addServlet("/static/*", new StaticServlet())
         .addServlet(JsonLdContext.PATH, new ContextServlet())
         .addServlet("", new HomeServlet(queries));
@@ -262,7 +266,8 @@ public final class DgovServer {
 
   /**
    * The configured service on the TDB2 store with its RDFS entailment, with the Graph Store made
-   * read-write and SPARQL Update added; both need a user and are validated before commit.
+   * read-write and SPARQL Update added; both need a user and are validated before commit, and every
+   * accepted write goes into the history, served at {@code /dgov/changes}.
    */
   private static FusekiServer writable(
       Project project,
@@ -272,21 +277,43 @@ public final class DgovServer {
       Users users,
       int port,
       boolean loopbackOnly) {
-    Supplier<CuratedGraph> current =
-        () -> Txn.calculateRead(store.dataset(), () -> store.snapshot(curated));
     WriteGuard guard = new WriteGuard(users);
-    AtomicLong version = new AtomicLong();
+    ValidatingDataset served =
+        new ValidatingDataset(
+            store,
+            curated.ontology(),
+            (s, change) ->
+                Validation.validateChange(
+                    asServed(s, curated), s.dataset().getDefaultGraph(), change, source),
+            guard::current,
+            guard::reject);
+    AtomicReference<Snapshot> last = new AtomicReference<>();
+    Supplier<CuratedGraph> current =
+        () ->
+            Txn.calculateRead(
+                store.dataset(),
+                () -> {
+                  long version = served.version();
+                  Snapshot known = last.get();
+                  if (known != null && known.version() == version) {
+                    return known.graph();
+                  }
+                  CuratedGraph graph = store.snapshot(curated);
+                  last.set(new Snapshot(version, graph));
+                  return graph;
+                });
+    ChangesServlet changes = new ChangesServlet(served::revert);
     FusekiServer.Builder builder =
-        build(project, current, source, port, loopbackOnly, version)
+        build(project, current, source, port, loopbackOnly, served::version)
             .addFilter(SERVICE + "/update", guard)
-            .addFilter(SERVICE + "/data", guard);
+            .addFilter(SERVICE + "/data", guard)
+            .addFilter(SERVICE + "/changes/*", guard)
+            .addServlet(SERVICE + "/changes", changes)
+            .addServlet(SERVICE + "/changes/*", changes);
     DataService.Builder declared = builder.getDataServiceBuilder(SERVICE);
     if (declared == null) {
       throw new IllegalStateException("fuseki-config.ttl declares no service named " + SERVICE);
     }
-    DatasetGraph served =
-        new ValidatingDataset(
-            store, s -> Validation.validate(s.snapshot(curated), source), guard::reject, version);
     DataService.Builder service = DataService.newBuilder(served);
     declared
         .build()
@@ -302,6 +329,22 @@ public final class DgovServer {
     service.addEndpoint(Operation.Update, "update");
     builder.remove(SERVICE);
     return builder.add(SERVICE, service).build();
+  }
+
+  /** The curated graph made once per version of the data, for the pages that need one. */
+  private record Snapshot(long version, CuratedGraph graph) {}
+
+  /**
+   * The store's asserted statements as the curated graph they are served as, read in place (no
+   * copy), for validating a write inside its transaction.
+   */
+  private static CuratedGraph asServed(Store store, CuratedGraph curated) {
+    return new CuratedGraph(
+        curated.ontology(),
+        Store.asserted(store.dataset()),
+        curated.shapes(),
+        curated.rules(),
+        curated.files());
   }
 
   private static DataAccessPoint dataAccessPoint(FusekiServer server) {

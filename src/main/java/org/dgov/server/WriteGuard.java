@@ -8,17 +8,29 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import org.dgov.graph.Report;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.dgov.graph.ReportFormats;
+import org.dgov.store.Refusal;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
+import org.dgov.store.WriteRequest;
 
 /**
- * In front of every request that may write — SPARQL Update, Graph Store requests other than reads:
- * asks for a user (401 otherwise), and answers 422 with the validation report when the dataset
- * rolled the write back ({@link ValidatingDataset}), whatever Fuseki would have answered.
+ * In front of every request that may write — SPARQL Update, Graph Store requests other than reads,
+ * reverts: asks for a user (401 otherwise), tells the dataset who writes and what the request says
+ * about the write (the {@value #MESSAGE_HEADER} header for the history, the {@value
+ * ValidatingDataset#DELETE_HEADER} header naming entries deleted on purpose), and answers 422 with
+ * the reason, or the validation report, when the dataset rolled the write back ({@link
+ * ValidatingDataset}), whatever Fuseki would have answered.
  */
 final class WriteGuard implements Filter {
 
@@ -28,16 +40,25 @@ final class WriteGuard implements Filter {
   private static final String PROTOCOL_CONFLICT =
       "Protocol using-graph-uri or using-named-graph-uri present";
 
+  /** The request header whose value goes into the history as the write's message. */
+  static final String MESSAGE_HEADER = "Dgov-Message";
+
   private final Users users;
-  private final ThreadLocal<Report> rejected = new ThreadLocal<>();
+  private final ThreadLocal<Refusal> rejected = new ThreadLocal<>();
+  private final ThreadLocal<WriteRequest> writing = new ThreadLocal<>();
 
   WriteGuard(Users users) {
     this.users = users;
   }
 
+  /** The write request being served on this thread, null outside one. */
+  WriteRequest current() {
+    return writing.get();
+  }
+
   /** Called by the dataset, on the request's thread, when it rolls a write back. */
-  void reject(Report report) {
-    rejected.set(report);
+  void reject(Refusal refusal) {
+    rejected.set(refusal);
   }
 
   @Override
@@ -57,19 +78,44 @@ final class WriteGuard implements Filter {
           HttpServletResponse.SC_UNAUTHORIZED, "writes need a user name and password");
       return;
     }
+    Set<Node> deletions = new LinkedHashSet<>();
+    for (String name : headerValues(request, ValidatingDataset.DELETE_HEADER)) {
+      String iri =
+          name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
+      if (!iri.startsWith("https://") && !iri.startsWith("http://")) {
+        byte[] reason =
+            (ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(reason.length);
+        response.getOutputStream().write(reason);
+        return;
+      }
+      deletions.add(NodeFactory.createURI(iri));
+    }
+    String message = request.getHeader(MESSAGE_HEADER);
+    String user = user(request.getHeader("Authorization"));
+    writing.set(new WriteRequest(user, message == null ? "" : decode(message.strip()), deletions));
     BufferedResponse buffered = new BufferedResponse(response, Long.MAX_VALUE);
     rejected.remove();
     try {
       chain.doFilter(req, buffered);
     } finally {
-      Report report = rejected.get();
+      writing.remove();
+      Refusal refusal = rejected.get();
       rejected.remove();
       byte[] body;
-      if (report != null) {
+      if (refusal != null && refusal.report() != null) {
         body =
-            ReportFormats.write(report, ReportFormats.Format.json).getBytes(StandardCharsets.UTF_8);
+            ReportFormats.write(refusal.report(), ReportFormats.Format.json)
+                .getBytes(StandardCharsets.UTF_8);
         response.setStatus(422);
         response.setContentType("application/json; charset=utf-8");
+      } else if (refusal != null) {
+        body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(422);
+        response.setContentType("text/plain; charset=utf-8");
       } else {
         body = buffered.body();
         if (buffered.status() == 500
@@ -80,5 +126,32 @@ final class WriteGuard implements Filter {
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
     }
+  }
+
+  /** The values of a header that may be repeated or hold several, separated by commas or spaces. */
+  private static List<String> headerValues(HttpServletRequest request, String name) {
+    List<String> values = new ArrayList<>();
+    request
+        .getHeaders(name)
+        .asIterator()
+        .forEachRemaining(
+            h -> Arrays.stream(h.split("[,\\s]+")).filter(v -> !v.isEmpty()).forEach(values::add));
+    return values;
+  }
+
+  /** A message may carry UTF-8 percent-encoded, since header values are ISO-8859-1. */
+  private static String decode(String message) {
+    try {
+      return URLDecoder.decode(message.replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return message;
+    }
+  }
+
+  /** The user name of a Basic {@code Authorization} header already verified. */
+  private static String user(String header) {
+    String decoded =
+        new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+    return decoded.substring(0, decoded.indexOf(':'));
   }
 }

@@ -25,8 +25,8 @@ import org.dgov.graph.Inference;
  *
  * <p>The entailment is brought up to date inside each write transaction ({@link #entail}), before
  * the transaction is validated. {@link #ENTAILED} belongs to the server: it is rewritten at every
- * commit, so writes to it are discarded. A statement that is both asserted and entailed counts as
- * entailed, so it is not written back.
+ * commit, so writes to it are refused ({@link ValidatingDataset}). A statement that is both
+ * asserted and entailed counts as entailed, so it is not written back.
  */
 public final class Store {
 

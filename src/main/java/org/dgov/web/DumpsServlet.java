@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
@@ -21,7 +22,7 @@ import org.apache.jena.riot.RDFFormat;
 
 /**
  * {@code /dumps/}: the curated graph as gzipped Turtle and N-Triples, their SHA-256 checksums and
- * the licence. Made once, on first request.
+ * the licence. Made once per version of the data, on the first request that sees it.
  */
 public final class DumpsServlet extends HttpServlet {
 
@@ -36,11 +37,17 @@ public final class DumpsServlet extends HttpServlet {
 
   private record File(String type, byte[] bytes) {}
 
+  private final LongSupplier version;
   private final Supplier<Graph> curated;
   private Map<String, File> files;
+  private long madeAt = -1;
 
-  /** Serves dumps of the graph that {@code curated} gives when first asked for. */
-  public DumpsServlet(Supplier<Graph> curated) {
+  /**
+   * Serves dumps of the graph that {@code curated} gives, made again when {@code version} (the
+   * data's latest version) has moved on since they were made.
+   */
+  public DumpsServlet(LongSupplier version, Supplier<Graph> curated) {
+    this.version = version;
     this.curated = curated;
   }
 
@@ -48,9 +55,10 @@ public final class DumpsServlet extends HttpServlet {
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     String name = request.getRequestURI().substring("/dumps/".length());
-    File file = files().get(name);
+    Map<String, File> files = files();
+    File file = files.get(name);
     if (name.isEmpty()) {
-      Html.send(response, 200, "dumps.jte", List.copyOf(files().keySet()));
+      Html.send(response, 200, "dumps.jte", List.copyOf(files.keySet()));
       return;
     }
     if (file == null) {
@@ -63,7 +71,9 @@ public final class DumpsServlet extends HttpServlet {
   }
 
   private synchronized Map<String, File> files() {
-    if (files == null) {
+    // the version is read before the graph, so the dumps are never older than the version kept
+    long now = version.getAsLong();
+    if (files == null || madeAt != now) {
       Graph curated = this.curated.get();
       Map<String, File> made = new LinkedHashMap<>();
       made.put("dgov.ttl.gz", new File("application/gzip", gzip(curated, RDFFormat.TURTLE_PRETTY)));
@@ -77,6 +87,7 @@ public final class DumpsServlet extends HttpServlet {
           "LICENSE.txt",
           new File("text/plain; charset=utf-8", LICENSE.getBytes(StandardCharsets.UTF_8)));
       files = made;
+      madeAt = now;
     }
     return files;
   }

@@ -1,5 +1,6 @@
 package org.dgov.web;
 
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,17 +19,21 @@ abstract class GraphServlet extends HttpServlet {
   @Override
   protected final void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    DatasetGraph dataset =
-        DataAccessPointRegistry.get(getServletContext())
-            .get(UrlLayout.SERVICE)
-            .getDataService()
-            .getDataset();
+    DatasetGraph dataset = dataset(getServletContext());
     dataset.begin(TxnType.READ);
     try {
       serve(request, response, dataset.getDefaultGraph());
     } finally {
       dataset.end();
     }
+  }
+
+  /** The dataset that {@code fuseki-config.ttl} declares, as the server serves it. */
+  static DatasetGraph dataset(ServletContext context) {
+    return DataAccessPointRegistry.get(context)
+        .get(UrlLayout.SERVICE)
+        .getDataService()
+        .getDataset();
   }
 
   protected abstract void serve(

@@ -15,6 +15,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.vocabulary.RDF;
+import org.dgov.graph.History;
 import org.dgov.graph.Similarity;
 
 /**
@@ -91,7 +92,12 @@ public final class LinkedDataServlet extends GraphServlet {
     Node resource = NodeFactory.createURI(UrlLayout.iri(slug));
     Graph description = Description.of(graph, resource);
     if (offer.format() == null) {
-      Html.send(response, 200, "resource.jte", ResourcePage.page(description, resource, slug));
+      Graph history = dataset(getServletContext()).getGraph(History.GRAPH);
+      Html.send(
+          response,
+          200,
+          "resource.jte",
+          ResourcePage.page(description, resource, slug, History.about(history, resource)));
       return;
     }
     response.setStatus(200);

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.web.AcceptList;
@@ -41,14 +41,16 @@ public final class QueriesServlet extends GraphServlet {
           "application/json");
 
   private final Map<String, NamedQuery> queries;
-  private final AtomicLong version;
+  private final LongSupplier version;
   private final Map<String, Rendered> cache = new ConcurrentHashMap<>();
 
   /**
-   * @param version the data's version: results are rendered once per named query, format and
-   *     version, so the vetted lane answers from memory until a write changes the data
+   * @param version the version of the data the request's read transaction sees: results are
+   *     rendered once per named query, format and version, so the vetted lane answers from memory
+   *     until a write changes the data, and a result is never kept under a newer version than the
+   *     data it was rendered from
    */
-  public QueriesServlet(Map<String, NamedQuery> queries, AtomicLong version) {
+  public QueriesServlet(Map<String, NamedQuery> queries, LongSupplier version) {
     this.queries = queries;
     this.version = version;
   }
@@ -86,13 +88,14 @@ public final class QueriesServlet extends GraphServlet {
       Html.send(response, 404, "queryNotFound.jte", null);
       return;
     }
+    long seen = version.getAsLong();
     Rendered rendered =
         cache.compute(
             query.name() + " " + type,
             (key, cached) ->
-                cached != null && cached.version() == version.get()
+                cached != null && cached.version() == seen
                     ? cached
-                    : render(graph, query, type));
+                    : render(graph, query, type, seen));
     response.setStatus(200);
     response.setContentType(rendered.type());
     response.setContentLength(rendered.bytes().length);
@@ -102,8 +105,7 @@ public final class QueriesServlet extends GraphServlet {
   /** A named query's results in one format, as of one version of the data. */
   private record Rendered(long version, String type, byte[] bytes) {}
 
-  private Rendered render(Graph graph, NamedQuery query, String type) {
-    long at = version.get();
+  private Rendered render(Graph graph, NamedQuery query, String type, long at) {
     try (QueryExecution qe =
         QueryExecution.model(ModelFactory.createModelForGraph(graph)).query(query.text()).build()) {
       ResultSetRewindable results = qe.execSelect().rewindable();

@@ -2,6 +2,7 @@ package org.dgov.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.dgov.graph.History;
 import org.dgov.vocab.DGOV;
 
 /** The HTML page of one curated resource ({@code resource.jte}), prepared from its description. */
@@ -41,7 +43,11 @@ final class ResourcePage {
       List<Evidence> evidence,
       List<String> sameAs,
       String queryHref,
-      String slug) {}
+      String slug,
+      List<Change> history) {}
+
+  /** One write that changed the resource: its version, patch, who, when and why. */
+  record Change(long version, String patchHref, String user, String time, String message) {}
 
   /**
    * The values of one property: objects of the resource's statements, or subjects pointing at it.
@@ -53,7 +59,7 @@ final class ResourcePage {
 
   private ResourcePage() {}
 
-  static Page page(Graph g, Node resource, String slug) {
+  static Page page(Graph g, Node resource, String slug, List<History.Entry> history) {
     return new Page(
         Labels.label(g, resource, "en").orElse(slug),
         Labels.of(g, resource),
@@ -79,7 +85,17 @@ final class ResourcePage {
             .toList(),
         "/editor?query="
             + URLEncoder.encode("DESCRIBE <" + resource.getURI() + ">", StandardCharsets.UTF_8),
-        slug);
+        slug,
+        history.stream()
+            .map(
+                e ->
+                    new Change(
+                        e.version(),
+                        UrlLayout.SERVICE + "/changes/" + e.version(),
+                        e.user(),
+                        e.time().truncatedTo(ChronoUnit.SECONDS).toString(),
+                        e.message()))
+            .toList());
   }
 
   private static List<Property> properties(Graph g, Node resource) {

@@ -22,6 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.Test;
@@ -33,13 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
  * once a random number (1–8) of the round's writes have been acknowledged, with the next write in
  * flight, several rounds. After each restart every acknowledged transaction is there whole, and
  * every other one is wholly there or wholly absent. Readers running alongside never see half a
- * transaction. The test counts acknowledgements, not seconds: a slow machine only makes it slower.
+ * transaction, and the history feed lists exactly the transactions that are there, numbered in
+ * order. The test counts acknowledgements, not seconds: a slow machine only makes it slower.
  */
 class DurabilityIT {
 
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Pattern NOTE = Pattern.compile("txn (\\d+) ([ab])");
+  private static final Pattern MESSAGE = Pattern.compile("txn (\\d+)");
   private static final String AUTH = TestProjects.AUTHORIZATION;
   private static final int ROUNDS = 3;
 
@@ -109,7 +114,10 @@ class DurabilityIT {
     assertEquals(false, halfSeen.get(), "a reader saw half a transaction");
   }
 
-  /** Every acknowledged transaction whole; no transaction half there. */
+  /**
+   * Every acknowledged transaction whole; no transaction half there; the history lists, in order
+   * and numbered without a gap, exactly the transactions that are there.
+   */
   private static void check(String base, Set<Integer> acknowledged)
       throws IOException, InterruptedException {
     Map<Integer, Set<String>> notes = notes(base);
@@ -120,6 +128,36 @@ class DurabilityIT {
           "acknowledged transaction " + n + " is not whole after restart");
     }
     assertEquals(List.of(), wholeOrAbsent(notes), "transactions half applied");
+    List<Integer> history = history(base);
+    assertEquals(
+        new java.util.TreeSet<>(notes.keySet()),
+        new java.util.TreeSet<>(history),
+        "the history lists exactly the transactions in the store");
+    assertEquals(history.size(), Set.copyOf(history).size(), "a transaction listed twice");
+  }
+
+  /** The transactions the history lists, in its order; its versions must run 1, 2, 3… */
+  private static List<Integer> history(String base) throws IOException, InterruptedException {
+    List<Integer> listed = new ArrayList<>();
+    long expected = 1;
+    String page = "/dgov/changes?limit=1000";
+    while (page != null) {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(base + page)).timeout(DEADLINE).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response.body());
+      JsonObject feed = JSON.parse(response.body());
+      for (JsonValue change : feed.get("changes").getAsArray()) {
+        JsonObject c = change.getAsObject();
+        assertEquals(expected++, c.get("version").getAsNumber().value().longValue());
+        Matcher m = MESSAGE.matcher(c.get("message").getAsString().value());
+        assertTrue(m.matches(), "a change not made by this test: " + c);
+        listed.add(Integer.parseInt(m.group(1)));
+      }
+      page = feed.hasKey("next") ? feed.get("next").getAsString().value() : null;
+    }
+    return listed;
   }
 
   private static List<Integer> wholeOrAbsent(Map<Integer, Set<String>> notes) {
@@ -173,6 +211,7 @@ class DurabilityIT {
             HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
                 .header("Content-Type", "application/sparql-update")
                 .header("Authorization", AUTH)
+                .header("Dgov-Message", "txn " + n)
                 .timeout(DEADLINE)
                 .POST(HttpRequest.BodyPublishers.ofString(update))
                 .build(),

@@ -1,5 +1,6 @@
 package org.dgov.server;
 
+import static org.dgov.web.UrlLayout.SERVICE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -28,11 +31,13 @@ import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
 import org.apache.jena.vocabulary.RDFS;
 import org.dgov.TestProjects;
+import org.dgov.store.Users;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,9 +47,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The W3C SPARQL 1.1 Protocol (34) and Graph Store Protocol (13) tests, copied with their licence
- * into src/test/resources/w3c, run against a writable test instance with credentials, paths
- * rewritten to ours: {@code /sparql/} to {@code /dgov/sparql} or {@code /dgov/update}, {@code /gsp}
- * to {@code /dgov/data}. Each waiver names its reason.
+ * into src/test/resources/w3c, run with credentials against the writable server's endpoints and its
+ * {@link WriteGuard}, paths rewritten to ours: {@code /sparql/} to {@code /dgov/sparql} or {@code
+ * /dgov/update}, {@code /gsp} to {@code /dgov/data}. The suites empty the store, write named graphs
+ * and load their own data, which the curated store refuses by design (only its default graph is
+ * writable, no mass deletion: {@code WritableServerIT}), so the endpoints here serve an empty
+ * in-memory dataset instead of the validated store. Each waiver names its reason.
  */
 class ProtocolSuiteIT {
 
@@ -77,7 +85,21 @@ class ProtocolSuiteIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = TestProjects.writableServer(dir);
+    WriteGuard guard = new WriteGuard(Users.read(TestProjects.usersFile(dir)));
+    server =
+        FusekiServer.create()
+            .port(0)
+            .loopback(true)
+            .add(
+                SERVICE,
+                DataService.newBuilder(DatasetGraphFactory.createTxnMem())
+                    .addEndpoint(Operation.Query, "sparql")
+                    .addEndpoint(Operation.Update, "update")
+                    .addEndpoint(Operation.GSP_RW, "data"))
+            .addFilter(SERVICE + "/update", guard)
+            .addFilter(SERVICE + "/data", guard)
+            .build()
+            .start();
     base = "http://localhost:" + server.getHttpPort();
   }
 

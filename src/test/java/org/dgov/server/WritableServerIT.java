@@ -15,6 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
@@ -24,13 +29,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Writes: authenticated, validated inside the transaction, rolled back with a report, durable. */
+/**
+ * Writes: authenticated, validated inside the transaction, rolled back with a report or a reason
+ * when they break conformance or an invariant (other graphs, the ontology, entries deleted without
+ * saying so, mass deletions), kept in the history with who, when and why, revertible, and followed
+ * by the dumps.
+ */
 class WritableServerIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PREFIXES =
       "PREFIX dgov: <https://w3id.org/dgov/ontology#> PREFIX dgr: <https://w3id.org/dgov/id/> "
-          + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> ";
+          + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+          + "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
 
   @TempDir static Path dir;
   private static FusekiServer server;
@@ -111,6 +122,194 @@ class WritableServerIT {
   }
 
   @Test
+  void writesOutsideTheDefaultGraphAreRefusedNotDropped() throws Exception {
+    String entailed = "https://w3id.org/dgov/graph/entailed";
+    long entailedBefore = count("GRAPH <" + entailed + "> { ?s ?p ?o }");
+    for (HttpResponse<String> refused :
+        List.of(
+            update(
+                PREFIXES
+                    + "INSERT DATA { GRAPH <urn:x:g> { dgr:rcep skos:editorialNote \"g\"@en } }",
+                alice),
+            update(
+                PREFIXES
+                    + "INSERT { GRAPH <urn:x:g> { ?s skos:editorialNote \"into\"@en } }"
+                    + " WHERE { BIND(dgr:rcep AS ?s) }",
+                alice),
+            send("PUT", "/dgov/data?graph=urn:x:g", "text/turtle", "<a:b> <a:c> <a:d> .", alice),
+            send(
+                "POST",
+                "/dgov/data?graph=" + entailed,
+                "text/turtle",
+                "<https://w3id.org/dgov/id/rcep> a <https://w3id.org/dgov/ontology#Actor> .",
+                alice),
+            send("DELETE", "/dgov/data?graph=" + entailed, null, null, alice))) {
+      assertEquals(422, refused.statusCode(), refused.body());
+      assertTrue(refused.body().contains("only the default graph is writable"), refused.body());
+    }
+    assertFalse(ask("GRAPH <urn:x:g> { ?s ?p ?o }"));
+    assertEquals(entailedBefore, count("GRAPH <" + entailed + "> { ?s ?p ?o }"));
+    assertFalse(ask("GRAPH <" + entailed + "> { dgr:rcep a dgov:Actor }"));
+  }
+
+  @Test
+  void massDeletionsAreRefused() throws Exception {
+    long before = count("?s ?p ?o");
+    for (HttpResponse<String> refused :
+        List.of(
+            send("DELETE", "/dgov/data?default", null, null, alice),
+            send("PUT", "/dgov/data?default", "text/turtle", "<a:b> <a:c> <a:d> .", alice),
+            update("DROP ALL", alice),
+            update("CLEAR DEFAULT", alice),
+            update("DELETE WHERE { ?s ?p ?o }", alice))) {
+      assertEquals(422, refused.statusCode(), refused.body());
+    }
+    assertEquals(before, count("?s ?p ?o"));
+    assertTrue(ask("dgr:rcep a dgov:Agreement"));
+  }
+
+  @Test
+  void theOntologyIsNotEditableThroughTheDataEndpoints() throws Exception {
+    for (String update :
+        List.of(
+            "INSERT DATA { dgov:Actor skos:editorialNote \"mine\"@en }",
+            "DELETE WHERE { dgov:Actor skos:definition ?d }",
+            "INSERT DATA { dgov:NewTerm a <http://www.w3.org/2002/07/owl#Class> }")) {
+      HttpResponse<String> refused = update(PREFIXES + update, alice);
+      assertEquals(422, refused.statusCode(), update + ": " + refused.body());
+      assertTrue(refused.body().contains("ontology's terms are not editable"), refused.body());
+    }
+    assertTrue(ask("dgov:Actor skos:definition ?d"));
+    assertFalse(ask("dgov:Actor skos:editorialNote ?n"));
+  }
+
+  @Test
+  void deletingAnEntryIsDeliberateAndRecorded() throws Exception {
+    String entry = Files.readString(Path.of("src/test/resources/shapes/event-valid.ttl"));
+    HttpResponse<String> created = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
+    assertTrue(created.statusCode() / 100 == 2, created.statusCode() + " " + created.body());
+    String delete =
+        PREFIXES
+            + "DELETE { ?e ?q ?v } WHERE { dgr:test-event dgov:evidence ?e . ?e ?q ?v } ;"
+            + " DELETE WHERE { dgr:test-event ?p ?o }";
+    HttpResponse<String> unnamed = update(delete, alice);
+    assertEquals(422, unnamed.statusCode(), unnamed.body());
+    assertTrue(
+        unnamed.body().contains("removes the entry <https://w3id.org/dgov/id/test-event>"),
+        unnamed.body());
+    assertTrue(ask("dgr:test-event a dgov:Event"), "the refused deletion is rolled back");
+    HttpResponse<String> notAnIri = update(delete, alice, "Dgov-Delete-Entry", "test-event");
+    assertEquals(400, notAnIri.statusCode(), notAnIri.body());
+    assertTrue(notAnIri.body().contains("'test-event' is not the IRI of an entry"));
+    HttpResponse<String> wrongName =
+        update(
+            delete,
+            alice,
+            "Dgov-Delete-Entry",
+            "https://w3id.org/dgov/id/test-event https://w3id.org/dgov/id/rcep");
+    assertEquals(422, wrongName.statusCode(), wrongName.body());
+    assertTrue(wrongName.body().contains("names <https://w3id.org/dgov/id/rcep>"));
+    HttpResponse<String> named =
+        update(
+            delete,
+            alice,
+            "Dgov-Delete-Entry",
+            "<https://w3id.org/dgov/id/test-event>",
+            "Dgov-Message",
+            "test event withdrawn");
+    assertTrue(named.statusCode() / 100 == 2, named.statusCode() + " " + named.body());
+    assertFalse(ask("dgr:test-event ?p ?o"));
+    JsonObject change = change("test event withdrawn");
+    assertEquals(
+        "https://w3id.org/dgov/id/test-event",
+        change.get("deleted").getAsArray().get(0).getAsString().value());
+  }
+
+  @Test
+  void everyWriteIsKeptWithWhoWhenAndWhyAndCanBeReverted() throws Exception {
+    HttpResponse<String> write =
+        update(
+            PREFIXES + "INSERT DATA { dgr:rcep skos:editorialNote \"kept in history\"@en }",
+            alice,
+            "Dgov-Message",
+            "a note for the history");
+    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    JsonObject change = change("a note for the history");
+    long version = change.get("version").getAsNumber().value().longValue();
+    assertEquals("alice", change.get("user").getAsString().value());
+    assertTrue(change.get("time").getAsString().value().startsWith("20"), change.toString());
+    HttpResponse<String> patch = send("GET", "/dgov/changes/" + version, null, null, null);
+    assertEquals(200, patch.statusCode());
+    assertTrue(
+        patch.headers().firstValue("Content-Type").orElse("").startsWith("application/rdf-patch"));
+    assertTrue(
+        patch
+            .body()
+            .contains(
+                "A <https://w3id.org/dgov/id/rcep> <http://www.w3.org/2004/02/skos/core#editorialNote> \"kept in history\"@en ."),
+        patch.body());
+    HttpResponse<String> turtle =
+        sendWith(
+            "GET",
+            "/dgov/changes?since=" + (version - 1),
+            null,
+            null,
+            null,
+            "Accept",
+            "text/turtle");
+    assertTrue(turtle.body().contains("prov:Activity"), turtle.body());
+    assertTrue(turtle.body().contains("a note for the history"), turtle.body());
+    String page = send("GET", "/doc/rcep", null, null, null).body();
+    assertTrue(page.contains("id=\"history\""), page);
+    assertTrue(page.contains("a note for the history"), page);
+    assertEquals(
+        401, send("POST", "/dgov/changes/" + version + "/revert", null, null, null).statusCode());
+    HttpResponse<String> revert =
+        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+    assertEquals(200, revert.statusCode(), revert.body());
+    assertFalse(ask("dgr:rcep skos:editorialNote \"kept in history\"@en"));
+    JsonObject reverted = change("revert of version " + version);
+    assertEquals(version, reverted.get("reverts").getAsNumber().value().longValue());
+    HttpResponse<String> again =
+        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+    assertEquals(409, again.statusCode(), again.body());
+    assertEquals(404, send("GET", "/dgov/changes/999999", null, null, null).statusCode());
+  }
+
+  @Test
+  void aRevertIsValidatedLikeAnyWrite() throws Exception {
+    String rename =
+        PREFIXES
+            + "DELETE { dgr:apec rdfs:label ?l } INSERT { dgr:apec rdfs:label \"%s\"@en }"
+            + " WHERE { dgr:apec rdfs:label ?l FILTER(lang(?l) = \"en\") }";
+    HttpResponse<String> first =
+        update(rename.formatted("APEC renamed"), alice, "Dgov-Message", "apec renamed");
+    assertTrue(first.statusCode() / 100 == 2, first.statusCode() + " " + first.body());
+    long version = change("apec renamed").get("version").getAsNumber().value().longValue();
+    HttpResponse<String> second =
+        update(rename.formatted("APEC renamed again"), alice, "Dgov-Message", "apec again");
+    assertTrue(second.statusCode() / 100 == 2, second.statusCode() + " " + second.body());
+    // the inverse of the first rename puts the old label back beside the second one
+    HttpResponse<String> revert =
+        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+    assertEquals(422, revert.statusCode(), revert.body());
+    assertTrue(revert.body().contains("exactly one English label"), revert.body());
+    assertTrue(ask("dgr:apec rdfs:label \"APEC renamed again\"@en"));
+    assertEquals(1, count("dgr:apec rdfs:label ?l FILTER(lang(?l) = \"en\")"));
+  }
+
+  @Test
+  void dumpsFollowWrites() throws Exception {
+    assertFalse(dump().contains("in the next dump"));
+    HttpResponse<String> write =
+        update(
+            PREFIXES + "INSERT DATA { dgr:rcep skos:editorialNote \"in the next dump\"@en }",
+            alice);
+    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    assertTrue(dump().contains("in the next dump"), "the dump did not follow the write");
+  }
+
+  @Test
   void loadIsRefused() throws Exception {
     Path secret = dir.resolve("secret.ttl");
     Files.writeString(
@@ -127,6 +326,45 @@ class WritableServerIT {
     assertEquals(200, send("GET", "/dgov/data?default", null, null, null).statusCode());
   }
 
+  private static String dump() throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dumps/dgov.nt.gz")).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, response.statusCode());
+    try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The latest change in the feed whose message is {@code message}. */
+  private static JsonObject change(String message) throws IOException, InterruptedException {
+    HttpResponse<String> feed = send("GET", "/dgov/changes?limit=1000", null, null, null);
+    assertEquals(200, feed.statusCode(), feed.body());
+    JsonObject found = null;
+    for (JsonValue v : JSON.parse(feed.body()).get("changes").getAsArray()) {
+      if (v.getAsObject().get("message").getAsString().value().equals(message)) {
+        found = v.getAsObject();
+      }
+    }
+    assertTrue(found != null, "no change with the message '" + message + "' in " + feed.body());
+    return found;
+  }
+
+  private static long count(String pattern) throws IOException, InterruptedException {
+    String query =
+        URLEncoder.encode(
+            PREFIXES + "SELECT (COUNT(*) AS ?n) { " + pattern + " }", StandardCharsets.UTF_8);
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql?query=" + query))
+                .header("Accept", "text/csv")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    return Long.parseLong(response.body().split("\\R")[1].trim());
+  }
+
   private static boolean ask(String pattern) throws IOException, InterruptedException {
     String query = URLEncoder.encode(PREFIXES + "ASK { " + pattern + " }", StandardCharsets.UTF_8);
     HttpResponse<String> response =
@@ -141,13 +379,26 @@ class WritableServerIT {
         ResultSetLang.RS_JSON);
   }
 
-  private static HttpResponse<String> update(String update, String authorization)
+  private static HttpResponse<String> update(String update, String authorization, String... headers)
       throws IOException, InterruptedException {
-    return send("POST", "/dgov/update", "application/sparql-update", update, authorization);
+    return sendWith(
+        "POST", "/dgov/update", "application/sparql-update", update, authorization, headers);
   }
 
   private static HttpResponse<String> send(
       String method, String path, String contentType, String body, String authorization)
+      throws IOException, InterruptedException {
+    return sendWith(method, path, contentType, body, authorization);
+  }
+
+  /** A request with {@code headers} given as name, value, name, value… */
+  private static HttpResponse<String> sendWith(
+      String method,
+      String path,
+      String contentType,
+      String body,
+      String authorization,
+      String... headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path))
@@ -161,6 +412,9 @@ class WritableServerIT {
     }
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
     }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }

@@ -9,9 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -26,6 +26,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.dgov.graph.History;
 import org.dgov.graph.NamedQuery;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.AfterAll;
@@ -69,7 +70,21 @@ class HtmlTest {
     graph.add(
         Triple.create(
             evidence, DGOV.quote.asNode(), NodeFactory.createLiteralLang("<b>引文</b>", "zh")));
-    String html = Html.render("resource.jte", ResourcePage.page(graph, x, "x"));
+    History.Entry change =
+        new History.Entry(
+            7,
+            "alice",
+            Instant.parse("2026-12-07T03:00:00Z"),
+            "<i>renamed</i>",
+            java.util.List.of(x),
+            java.util.List.of(),
+            0,
+            "");
+    String html =
+        Html.render("resource.jte", ResourcePage.page(graph, x, "x", java.util.List.of(change)));
+    assertTrue(html.contains("href=\"/dgov/changes/7\""), html);
+    assertTrue(
+        html.contains("&lt;i&gt;renamed&lt;/i&gt;"), "the history shows the message, escaped");
     assertFalse(html.contains("<script>alert"), html);
     assertFalse(html.contains("<img src=x"), html);
     assertFalse(html.contains("<b>引文"), html);
@@ -125,7 +140,7 @@ class HtmlTest {
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(Path.of("queries")).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
-    QueriesServlet queryPages = new QueriesServlet(queries, new AtomicLong());
+    QueriesServlet queryPages = new QueriesServlet(queries, () -> 0);
     server =
         FusekiServer.create()
             .port(0)
