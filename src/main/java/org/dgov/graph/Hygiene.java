@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.sparql.path.Path;
 import org.apache.jena.sparql.path.PathFactory;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.OWL2;
@@ -56,54 +55,38 @@ final class Hygiene {
   }
 
   /**
-   * Every {@code dgov:} IRI in the statements about {@code subjects} that the ontology does not
-   * declare (give a type), with the closest declared term of the same kind: a property for a
-   * predicate, a class for a type.
+   * Every {@code dgov:} IRI in the statements about {@code subjects} that nothing declares (gives a
+   * type: the ontology, or entries that add to it), with the closest term of the ontology of the
+   * same kind: a property for a predicate, a class for a type, any term elsewhere.
    */
   static List<Finding> undeclaredTerms(CuratedGraph graph, Graph union, Set<Node> subjects) {
-    Graph ontology = graph.ontology();
-    List<String> properties = new ArrayList<>();
-    List<String> classes = new ArrayList<>();
-    List<String> all = new ArrayList<>();
-    for (Node term : G.allPO(ontology, RDF.type.asNode(), Node.ANY)) {
-      if (isTerm(term)) {
-        String name = term.getURI().substring(DGOV.NS.length());
-        all.add(name);
-        if (PROPERTY_TYPES.stream().anyMatch(type -> G.isOfType(ontology, term, type))) {
-          properties.add(name);
-        }
-        if (G.isOfType(ontology, term, OWL2.Class.asNode())) {
-          classes.add(name);
-        }
-      }
-    }
-    Set<String> declared = Set.copyOf(all);
+    Graph view = graph.view();
     List<Finding> findings = new ArrayList<>();
     for (Node subject : subjects) {
       Node owner = Validation.owner(graph.data(), subject);
       for (Triple t : graph.data().find(subject, Node.ANY, Node.ANY).toList()) {
-        Path path =
-            owner.equals(subject)
-                ? PathFactory.pathLink(t.getPredicate())
-                : Validation.evidenceThen(t.getPredicate());
-        List<Node> positions = List.of(t.getSubject(), t.getPredicate(), t.getObject());
-        for (int i = 0; i < positions.size(); i++) {
-          Node term = positions.get(i);
-          if (!isTerm(term) || declared.contains(term.getURI().substring(DGOV.NS.length()))) {
+        for (Node term : List.of(t.getSubject(), t.getPredicate(), t.getObject())) {
+          if (!isTerm(term) || view.contains(term, RDF.type.asNode(), Node.ANY)) {
             continue;
           }
-          List<String> candidates =
-              i == 1 ? properties : t.getPredicate().equals(RDF.type.asNode()) ? classes : all;
+          List<Node> kinds =
+              term.equals(t.getPredicate())
+                  ? PROPERTY_TYPES
+                  : t.getPredicate().equals(RDF.type.asNode())
+                      ? List.of(OWL2.Class.asNode())
+                      : List.of();
           findings.add(
               Validation.violation(
                   Checks.TERM,
                   owner,
-                  path,
+                  owner.equals(subject)
+                      ? PathFactory.pathLink(t.getPredicate())
+                      : Validation.evidenceThen(t.getPredicate()),
                   term,
                   "dgov:"
-                      + term.getURI().substring(DGOV.NS.length())
+                      + localName(term)
                       + " is not a term of the ontology"
-                      + closest(term.getURI().substring(DGOV.NS.length()), candidates),
+                      + closest(graph.ontology(), localName(term), kinds),
                   Validation.label(union, owner),
                   graph.locate(owner)));
         }
@@ -242,13 +225,24 @@ final class Hygiene {
         + ")";
   }
 
-  private static String closest(String name, List<String> candidates) {
-    return candidates.stream()
+  /**
+   * "; the closest declared term is dgov:…", among the ontology's terms with one of the types
+   * {@code kinds} (any term where it is empty).
+   */
+  private static String closest(Graph ontology, String name, List<Node> kinds) {
+    return G.allPO(ontology, RDF.type.asNode(), Node.ANY).stream()
+        .filter(Hygiene::isTerm)
+        .filter(t -> kinds.isEmpty() || kinds.stream().anyMatch(k -> G.isOfType(ontology, t, k)))
+        .map(Hygiene::localName)
         .min(
             Comparator.comparingInt((String k) -> Similarity.distance(k, name))
                 .thenComparing(Comparator.naturalOrder()))
         .map(k -> "; the closest declared term is dgov:" + k)
         .orElse("");
+  }
+
+  private static String localName(Node term) {
+    return term.getURI().substring(DGOV.NS.length());
   }
 
   private static boolean isTerm(Node node) {

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 /** Exit codes and messages as a curator sees them at the command line. */
@@ -62,6 +64,29 @@ class CliTest {
             .contains("dgov:hasParty = dgr:connectivity: dgov:hasParty must point at an actor"),
         run.out());
     assertTrue(run.out().contains("violation(s) in 1 file(s)"), run.out());
+  }
+
+  /** Duplicates and typos are refused, the message naming the resource that exists already. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "term-invalid-undeclared-property.ttl | dgov:dateSinged = dgov:dateSinged: dgov:dateSinged"
+            + " is not a term of the ontology; the closest declared term is dgov:dateSigned",
+        "placeholder-invalid-todo-left.ttl | rdfs:label = \"TODO\"@zh: \"TODO\" is a placeholder"
+            + " of the scaffold",
+        "state-invalid-iso-code-already-used.ttl | dgov:iso3166Alpha2 = \"FR\": the ISO 3166 code"
+            + " FR is already the dgov:iso3166Alpha2 of dgr:france (\"France\", data/actors.ttl:",
+        "label-invalid-english-already-used.ttl | the label \"Regional Comprehensive Economic"
+            + " Partnership\"@en is already the label of dgr:rcep (\"Regional Comprehensive"
+            + " Economic Partnership\", data/mechanisms.ttl:",
+        "label-invalid-chinese-already-used.ttl | the label \"区域全面经济伙伴关系协定\"@zh is already"
+            + " the label of dgr:rcep"
+      })
+  void duplicatesAndTyposAreRefused(String fixture, String expected) {
+    Run run = run("validate", "src/test/resources/shapes/" + fixture);
+    assertEquals(1, run.exit(), run.out() + run.err());
+    assertTrue(run.out().contains(expected), run.out());
   }
 
   @Test
