@@ -6,10 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.query.TxnType;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.tdb2.TDB2Factory;
@@ -131,8 +132,8 @@ final class ExportCommand implements Callable<Integer> {
   }
 
   /**
-   * The TDB2 store in {@code dir}, with a clear error where there is none or where another process
-   * (most likely a writable server) holds it.
+   * The TDB2 store in {@code dir}, with a clear error where there is none or where another live
+   * process (most likely a writable server) holds its lock.
    */
   private static DatasetGraph open(Path dir) throws IOException {
     if (DatabaseOps.findStorageLocation(dir) == null) {
@@ -141,18 +142,37 @@ final class ExportCommand implements Callable<Integer> {
     }
     try {
       return TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
-    } catch (AlreadyLocked e) {
+    } catch (DBOpEnvException e) {
       Path lock = dir.resolve("tdb.lock");
-      String pid = Files.isReadable(lock) ? Files.readString(lock).strip() : "";
+      Optional<ProcessHandle> holder = holder(lock);
+      if (holder.isEmpty()) {
+        throw e;
+      }
       throw new IllegalStateException(
           "the store in "
               + dir
-              + " is in use by another process"
-              + (pid.isEmpty() ? "" : " (PID " + pid + ", in " + lock + ")")
-              + ", most likely a running `serve --writable --db "
+              + " is in use by process "
+              + holder.get().pid()
+              + " (it holds "
+              + lock
+              + "), most likely a running `serve --writable --db "
               + dir
               + "`: stop that server, then export again",
           e);
     }
+  }
+
+  /** The live process, other than this one, whose id TDB2's lock file holds. */
+  private static Optional<ProcessHandle> holder(Path lock) throws IOException {
+    if (!Files.isReadable(lock)) {
+      return Optional.empty();
+    }
+    String pid = Files.readString(lock).strip();
+    if (!pid.matches("\\d{1,18}")) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(Long.parseLong(pid))
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> p.pid() != ProcessHandle.current().pid());
   }
 }
