@@ -18,18 +18,19 @@ import org.dgov.vocab.DGOV;
 
 /**
  * The checks that refuse duplicates and typos, each run per subject with index lookups, so that
- * checking a few resources costs what they hold: an ontology term ({@code dgov:}) the ontology does
- * not declare, a placeholder of the scaffold ({@code new}) left in, an ISO 3166 code another
- * resource already has, and a label (on {@code rdfs:label} or {@code skos:prefLabel}) another
- * resource already has in the same language. The last two name the other resource.
+ * checking a few resources costs what they hold: an ontology term ({@code dgov:}) that nothing
+ * declares (neither the ontology nor the entries checked), a placeholder of the scaffold ({@code
+ * new}) left in, an ISO 3166 code another resource already has, and a label (on {@code rdfs:label}
+ * or {@code skos:prefLabel}) another resource already has in the same language. The last two name
+ * the other resource.
  */
 final class Hygiene {
 
   /** The word the scaffold writes for every value to fill in. */
-  static final Pattern PLACEHOLDER_TEXT = Pattern.compile("\\bTODO\\b");
+  private static final Pattern PLACEHOLDER_TEXT = Pattern.compile("\\bTODO\\b");
 
   /** How the slugs of the scaffold's placeholder resources start ({@code dgr:todo-topic}). */
-  static final String PLACEHOLDER_SLUG = "todo-";
+  private static final String PLACEHOLDER_SLUG = "todo-";
 
   private static final List<Node> CODES =
       List.of(
