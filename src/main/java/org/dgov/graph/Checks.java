@@ -19,7 +19,15 @@ enum Checks {
   /**
    * A state's ISO 3166-1 alpha-2, alpha-3 and numeric codes are one entry of Debian's iso-codes.
    */
-  ISO_CODES("IsoCodeCheck", "IsoCodePairConstraintComponent");
+  ISO_CODES("IsoCodeCheck", "IsoCodePairConstraintComponent"),
+  /** Every {@code dgov:} term that a statement uses is declared by the ontology. */
+  TERM("TermCheck", "DeclaredTermConstraintComponent"),
+  /** No placeholder that the scaffold writes ("TODO", {@code dgr:todo-…}) is left in. */
+  PLACEHOLDER("PlaceholderCheck", "NoPlaceholderConstraintComponent"),
+  /** No two resources have the same ISO 3166 code. */
+  UNIQUE_CODE("UniqueCodeCheck", "UniqueIsoCodeConstraintComponent"),
+  /** No two resources have the same label in the same language. */
+  UNIQUE_LABEL("UniqueLabelCheck", "UniqueLabelConstraintComponent");
 
   final Node shape;
   final Node component;

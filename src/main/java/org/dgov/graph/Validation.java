@@ -115,6 +115,10 @@ public final class Validation {
     findings.addAll(checkReferences(graph, union, subjects, described));
     IsoCodes.installed()
         .ifPresent(codes -> findings.addAll(checkIsoCodes(graph, union, subjects, codes)));
+    findings.addAll(Hygiene.undeclaredTerms(graph, union, subjects));
+    findings.addAll(Hygiene.placeholders(graph, union, subjects));
+    findings.addAll(Hygiene.duplicateCodes(graph, union, subjects));
+    findings.addAll(Hygiene.duplicateLabels(graph, union, subjects));
     findings.sort(
         Comparator.comparing((Finding f) -> f.location() == null ? "" : f.location().file())
             .thenComparingLong(f -> f.location() == null ? 0 : f.location().line())
@@ -128,7 +132,7 @@ public final class Validation {
   }
 
   /** A violation found by one of the checks SHACL cannot express. */
-  private static Finding violation(
+  static Finding violation(
       Checks check,
       Node focus,
       Path path,
@@ -152,7 +156,7 @@ public final class Validation {
     return PathFactory.pathLink(property);
   }
 
-  private static Path evidenceThen(Node property) {
+  static Path evidenceThen(Node property) {
     return PathFactory.pathSeq(link(DGOV.evidence.asNode()), link(property));
   }
 
@@ -165,7 +169,7 @@ public final class Validation {
           for (Node quote : G.listSP(graph.data(), evidence, DGOV.quote.asNode())) {
             String p = page.isLiteral() ? page.getLiteralLexicalForm() : page.toString();
             String q = quote.isLiteral() ? quote.getLiteralLexicalForm() : quote.toString();
-            if (!source.onPage(p, q)) {
+            if (!Hygiene.isPlaceholder(quote) && !source.onPage(p, q)) {
               String hint = source.findPage(q).map(x -> "; it stands on page " + x).orElse("");
               findings.add(
                   violation(
@@ -188,7 +192,7 @@ public final class Validation {
   }
 
   /** The resource whose evidence {@code node} is, for a blank evidence node; else the node. */
-  private static Node owner(Graph data, Node node) {
+  static Node owner(Graph data, Node node) {
     if (!node.isBlank()) {
       return node;
     }
@@ -240,7 +244,7 @@ public final class Validation {
       Node owner = owner(graph.data(), subject);
       for (Triple t : graph.data().find(subject, Node.ANY, Node.ANY).toList()) {
         Node object = t.getObject();
-        if (isCurated(object) && !described.test(object)) {
+        if (isCurated(object) && !described.test(object) && !Hygiene.isPlaceholder(object)) {
           findings.add(
               unknown(
                   graph,
@@ -376,7 +380,7 @@ public final class Validation {
   }
 
   /** The English label (the first in order where there are several), else the IRI. */
-  private static String label(Graph graph, Node node) {
+  static String label(Graph graph, Node node) {
     return graph.find(node, RDFS.label.asNode(), Node.ANY).toList().stream()
         .map(t -> t.getObject())
         .filter(o -> o.isLiteral() && o.getLiteralLanguage().equals("en"))

@@ -56,7 +56,11 @@ class ScaffoldTest {
             .replace("\"TODO\"@zh ;", "\"脚手架测试 " + kind + "\"@zh ;")
             .replace("dgov:page 0 ;", "dgov:page 5 ;")
             .replace("dgov:quote \"TODO\"@zh", "dgov:quote \"目前存在两种推动全球数字治理的模式\"@zh")
-            .replace("dgr:todo-topic", "dgr:connectivity");
+            .replace("dgr:todo-topic", "dgr:connectivity")
+            .replace("dgov:partyListComplete \"TODO\"", "dgov:partyListComplete false")
+            .replace(
+                "skos:definition \"TODO\"@en",
+                "skos:definition \"Scaffold test " + kind + ", a concept of the test\"@en");
     Report report = validate(filled);
     assertTrue(
         report.conforms(),

@@ -241,6 +241,27 @@ class ServerTest {
         "validation changed the graph");
   }
 
+  /** The endpoint refuses a duplicate as the command line does, naming the existing resource. */
+  @Test
+  void validateEndpointRefusesADuplicateNamingTheExistingResource() throws Exception {
+    HttpResponse<String> response =
+        post(
+            "/dgov/validate",
+            "text/turtle",
+            "application/json",
+            Files.readString(
+                Path.of("src/test/resources/shapes/label-invalid-english-already-used.ttl")));
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(
+        response.body().contains("\"conforms\" : false")
+            && response
+                .body()
+                .contains(
+                    "is already the label of dgr:rcep (\\\"Regional Comprehensive Economic"
+                        + " Partnership\\\", data/mechanisms.ttl:"),
+        response.body());
+  }
+
   @Test
   void validateEndpointAcceptsJsonLd() throws Exception {
     String jsonld =
