@@ -97,12 +97,12 @@ final class IncrementalEntailment {
       descriptions().forEach(t -> ledger.retractIfListed(t));
       maintain(ledger, asserted);
       for (RuleShape shape : shapes) {
-        if (served.contains(Node.ANY, DGOV.byRule.asNode(), shape.rule().iri())) {
+        if (ledger.served.contains(Node.ANY, DGOV.byRule.asNode(), shape.rule().iri())) {
           shape.rule().asResource().find().forEach(ledger::entail);
         }
       }
     }
-    return ledger.change();
+    return ledger.flush();
   }
 
   private void maintain(Ledger ledger, Change asserted) {
@@ -325,10 +325,13 @@ final class IncrementalEntailment {
   }
 
   /**
-   * The served and listed graphs as they are changed, with the net change to the served graph since
-   * before the transaction ({@link #before} is that graph as it was).
+   * The served and listed graphs as they are changed, in memory until {@link #flush}, with the net
+   * change to the served graph since before the transaction ({@link #before} is that graph as it
+   * was).
    */
   private static final class Ledger {
+    final Overlay servedChanges;
+    final Overlay listedChanges;
     final Graph served;
     final Graph listed;
     final Graph added = GraphFactory.createDefaultGraph();
@@ -336,11 +339,13 @@ final class IncrementalEntailment {
     final Graph before;
 
     Ledger(Graph served, Graph listed, Change asserted) {
-      this.served = served;
-      this.listed = listed;
+      this.servedChanges = new Overlay(served);
+      this.listedChanges = new Overlay(listed);
+      this.served = servedChanges.view();
+      this.listed = listedChanges.view();
       asserted.added().stream().filter(t -> !listed.contains(t)).forEach(added::add);
       asserted.removed().forEach(removed::add);
-      before = new Union(new Difference(served, added), removed);
+      before = new Union(new Difference(this.served, added), removed);
     }
 
     /** Entails {@code t} unless it is served already. */
@@ -353,8 +358,8 @@ final class IncrementalEntailment {
       if (served.contains(t)) {
         return;
       }
-      served.add(t);
-      listed.add(t);
+      servedChanges.add(t);
+      listedChanges.add(t);
       if (removed.contains(t)) {
         removed.delete(t);
       } else {
@@ -371,9 +376,9 @@ final class IncrementalEntailment {
 
     /** Takes entailed {@code t} away. */
     void retract(Triple t) {
-      listed.delete(t);
+      listedChanges.delete(t);
       if (served.contains(t)) {
-        served.delete(t);
+        servedChanges.delete(t);
         if (added.contains(t)) {
           added.delete(t);
         } else {
@@ -382,7 +387,10 @@ final class IncrementalEntailment {
       }
     }
 
-    Change change() {
+    /** Writes the changes to the served and listed graphs; returns the change to the served one. */
+    Change flush() {
+      servedChanges.flush();
+      listedChanges.flush();
       return new Change(added.find().toSet(), removed.find().toSet());
     }
   }
