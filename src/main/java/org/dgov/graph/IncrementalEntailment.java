@@ -56,12 +56,14 @@ final class IncrementalEntailment {
   private final Inference inference;
   private final SetupRDFS closure;
   private final List<RuleShape> shapes;
+  private final Set<Triple> descriptions = new HashSet<>();
   private final String whole;
 
   IncrementalEntailment(Inference inference, Graph vocabulary, List<Rule> rules) {
     this.inference = inference;
     this.closure = RDFSFactory.setupRDFS(vocabulary);
     this.shapes = rules.stream().map(RuleShape::of).toList();
+    rules.forEach(r -> descriptions.addAll(r.asResource().find().toList()));
     this.whole =
         shapes.stream()
             .filter(s -> !s.maintainable())
@@ -94,7 +96,7 @@ final class IncrementalEntailment {
     if (whole != null) {
       recomputeWhole(ledger);
     } else {
-      descriptions().forEach(t -> ledger.retractIfListed(t));
+      descriptions.forEach(ledger::retractIfListed);
       maintain(ledger, asserted);
       for (RuleShape shape : shapes) {
         if (ledger.served.contains(Node.ANY, DGOV.byRule.asNode(), shape.rule().iri())) {
@@ -211,12 +213,6 @@ final class IncrementalEntailment {
     Set<Triple> entailed = inference.entailed(asserted);
     ledger.listed.find().filterDrop(entailed::contains).toList().forEach(ledger::retract);
     entailed.forEach(ledger::entail);
-  }
-
-  private Set<Triple> descriptions() {
-    Set<Triple> all = new HashSet<>();
-    shapes.forEach(s -> all.addAll(s.rule().asResource().find().toList()));
-    return all;
   }
 
   /**

@@ -16,6 +16,14 @@ import org.dgov.vocab.DGOV;
  * What is served beyond what is asserted: the subclass and subproperty closure (so that a query for
  * {@code ?x a dgov:Actor} finds every state) and what the declared {@link Rule rules} derive, each
  * with its {@code dgov:Derivation} record, up to the fixpoint where neither adds anything.
+ *
+ * <p>The rounds are inflationary: what a rule derived while its {@code FILTER NOT EXISTS} held
+ * stays when a later round makes it false. Where a rule negates statements that other rules derive
+ * over several rounds, the result would depend on how many rounds they take; the rules in {@code
+ * rules/} negate only a mechanism's types and modes, which no monotonic rule derives and which are
+ * settled in the first round every time, so their result does not depend on the rounds. {@link
+ * #update} keeps a materialised entailment equal to {@link #entailed} change by change,
+ * incrementally wherever that holds.
  */
 public final class Inference {
 
