@@ -16,19 +16,29 @@ import org.dgov.vocab.DGOV;
  * What is served beyond what is asserted: the subclass and subproperty closure (so that a query for
  * {@code ?x a dgov:Actor} finds every state) and what the declared {@link Rule rules} derive, each
  * with its {@code dgov:Derivation} record, up to the fixpoint where neither adds anything.
+ *
+ * <p>The rounds are inflationary: what a rule derived while its {@code FILTER NOT EXISTS} held
+ * stays when a later round makes it false. Where a rule negates statements that other rules derive
+ * over several rounds, the result would depend on how many rounds they take; the rules in {@code
+ * rules/} negate only a mechanism's types and modes, which no monotonic rule derives and which are
+ * settled in the first round every time, so their result does not depend on the rounds. {@link
+ * #update} keeps a materialised entailment equal to {@link #entailed} change by change,
+ * incrementally wherever that holds.
  */
 public final class Inference {
 
   /** Rounds of RDFS closure and rules after which the rules are taken not to settle. */
-  private static final int MAX_ROUNDS = 20;
+  static final int MAX_ROUNDS = 20;
 
   private final Graph vocabulary;
   private final List<Rule> rules;
+  private final IncrementalEntailment incremental;
 
   /** Inference with the axioms of {@code ontology} and {@code rules}. */
   public Inference(Graph ontology, List<Rule> rules) {
     this.vocabulary = vocabulary(ontology);
     this.rules = List.copyOf(rules);
+    this.incremental = new IncrementalEntailment(this, vocabulary, this.rules);
   }
 
   /** Inference with the ontology and rules of {@code curated}. */
@@ -73,6 +83,27 @@ public final class Inference {
         "the rules in rules/ still derive new statements after " + MAX_ROUNDS + " rounds");
   }
 
+  /**
+   * Brings the entailment materialised in {@code served} up to date after {@code asserted}, the
+   * change just made to its asserted statements, so that {@code listed} holds again exactly what
+   * {@link #entailed} gives for them and {@code served} them and it; returns the change to {@code
+   * served}, the asserted change included. The cost follows the change, not the graph (see {@link
+   * IncrementalEntailment}); {@code asserted} must be exact: its added statements were not in
+   * {@code served} and its removed ones were.
+   *
+   * @param served the asserted and the entailed statements together, as served
+   * @param listed the statements {@code served} holds only by entailment
+   * @throws IllegalStateException when the rules keep deriving new statements
+   */
+  public Change update(Graph served, Graph listed, Change asserted) {
+    return incremental.update(served, listed, asserted);
+  }
+
+  /** How changes are maintained; for tests. */
+  IncrementalEntailment incremental() {
+    return incremental;
+  }
+
   private static void add(Triple t, Graph served, Set<Triple> entailed) {
     if (!served.contains(t)) {
       served.add(t);
@@ -100,7 +131,7 @@ public final class Inference {
   }
 
   /** Drops types that are anonymous class expressions (owl:unionOf and the like). */
-  private static boolean isUseful(Triple t) {
+  static boolean isUseful(Triple t) {
     return !(t.getPredicate().equals(RDF.type.asNode()) && t.getObject().isBlank());
   }
 }

@@ -1,7 +1,6 @@
 package org.dgov.store;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -23,10 +22,11 @@ import org.dgov.graph.Inference;
  * named graph {@link #ENTAILED} lists the statements that stand there only by entailment: without
  * them the default graph is the asserted graph, which is validated and written back to the files.
  *
- * <p>The entailment is brought up to date inside each write transaction ({@link #entail}), before
- * the transaction is validated. {@link #ENTAILED} belongs to the server: it is rewritten at every
- * commit, so writes to it are refused ({@link ValidatingDataset}). A statement that is both
- * asserted and entailed counts as entailed, so it is not written back.
+ * <p>The entailment is brought up to date inside each write transaction ({@link #entail}), from the
+ * change the transaction made, before the transaction is validated; the store keeps no copy of it
+ * outside TDB2. {@link #ENTAILED} belongs to the store: the server refuses writes to it ({@link
+ * ValidatingDataset}). A statement that is both asserted and entailed counts as entailed, so it is
+ * not written back.
  */
 public final class Store {
 
@@ -35,8 +35,6 @@ public final class Store {
 
   private final DatasetGraph dataset;
   private final Inference inference;
-  private Graph committed;
-  private Graph pending;
 
   private Store(DatasetGraph dataset, Inference inference) {
     this.dataset = dataset;
@@ -61,7 +59,6 @@ public final class Store {
           if (dataset.getGraph(ENTAILED).isEmpty()) {
             entail(dataset, store.inference);
           }
-          store.committed = copy(dataset.getGraph(ENTAILED));
         });
     return store;
   }
@@ -97,42 +94,25 @@ public final class Store {
 
   /**
    * Brings the entailment up to date with {@code asserted}, the change this transaction made to the
-   * asserted statements: what is no longer entailed goes, what is newly entailed comes. Returns the
+   * asserted statements of the default graph: what is no longer entailed goes, what is newly
+   * entailed comes, at a cost that follows the change ({@link Inference#update}). Returns the
    * change to the served default graph (asserted and entailed together), which is what validation
-   * of the write looks at. Call inside the write transaction, before it is validated; {@link
-   * #committed} once it commits.
+   * of the write looks at. Call inside the write transaction, before it is validated.
+   *
+   * <p>The entailment is read from and written to the transaction's own graphs, so an aborted write
+   * takes its entailment with it. {@link #ENTAILED} is trusted to be the store's: a write to it is
+   * refused before it gets here.
    */
   Change entail(Change asserted) {
-    Graph before = copy(new Difference(dataset.getDefaultGraph(), committed));
-    Set<Triple> entailed = inference.entailed(before);
-    Graph served = dataset.getDefaultGraph();
-    Graph listed = dataset.getGraph(ENTAILED);
-    Set<Triple> added = new HashSet<>(asserted.added());
-    Set<Triple> removed = new HashSet<>(asserted.removed());
-    for (Triple t : committed.find().filterDrop(entailed::contains).toList()) {
-      served.delete(t);
-      removed.add(t);
-    }
-    listed.find().filterDrop(entailed::contains).toList().forEach(listed::delete);
-    pending = GraphFactory.createDefaultGraph();
-    for (Triple t : entailed) {
-      if (!served.contains(t)) {
-        served.add(t);
-        added.add(t);
-      }
-      if (!listed.contains(t)) {
-        listed.add(t);
-      }
-      pending.add(t);
-    }
-    return Change.NONE.then(new Change(Set.of(), removed)).then(new Change(added, Set.of()));
+    return inference.update(dataset.getDefaultGraph(), dataset.getGraph(ENTAILED), asserted);
   }
 
-  /** Records that the transaction {@link #entail} prepared has committed. */
-  void committed() {
-    committed = pending;
-    pending = null;
-  }
+  /**
+   * Records that the transaction {@link #entail} prepared has committed. Nothing is left to record:
+   * the entailment lives in the transaction's graphs and committed with them; the call stays so
+   * that a write path does not depend on where the store keeps its state.
+   */
+  void committed() {}
 
   /**
    * A copy of the store's asserted content, as a curated graph to validate or to serve after the

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store holds the asserted graph with its RDFS entailment and the rules' derivations, and keeps
- * them up to date with every write: what is newly entailed comes, what is no longer entailed goes.
+ * them up to date with every write from the change it made: what is newly entailed comes, what is
+ * no longer entailed goes, and the change to the served graph is returned.
  */
 @ExtendWith(Shared.class)
 class StoreTest {
@@ -73,13 +76,9 @@ class StoreTest {
 
   @Test
   void entailmentFollowsWrites() {
-    write(() -> dataset.getDefaultGraph().add(type(X, DGOV.State.asNode())));
+    write(Set.of(type(X, DGOV.State.asNode())), Set.of());
     assertServed(type(X, DGOV.Actor.asNode()), true);
-    write(
-        () -> {
-          dataset.getDefaultGraph().delete(type(X, DGOV.State.asNode()));
-          dataset.getDefaultGraph().add(type(X, DGOV.Agreement.asNode()));
-        });
+    write(Set.of(type(X, DGOV.Agreement.asNode())), Set.of(type(X, DGOV.State.asNode())));
     assertServed(type(X, DGOV.Actor.asNode()), false);
     assertServed(type(X, DGOV.Instrument.asNode()), true);
   }
@@ -90,13 +89,9 @@ class StoreTest {
     Node topic = NodeFactory.createURI(DGOV.ID + "quantum-test-topic");
     Triple covers = Triple.create(g7, DGOV.coversTopic.asNode(), topic);
     Triple adopted = Triple.create(X, DGOV.adoptedBy.asNode(), g7);
-    write(
-        () -> {
-          dataset.getDefaultGraph().add(adopted);
-          dataset.getDefaultGraph().add(Triple.create(X, DGOV.coversTopic.asNode(), topic));
-        });
+    write(Set.of(adopted, Triple.create(X, DGOV.coversTopic.asNode(), topic)), Set.of());
     assertServed(covers, true);
-    write(() -> dataset.getDefaultGraph().delete(adopted));
+    write(Set.of(), Set.of(adopted));
     assertServed(covers, false);
     Txn.executeRead(
         dataset,
@@ -107,39 +102,50 @@ class StoreTest {
   }
 
   @Test
-  void theEntailedGraphBelongsToTheStore() {
-    Triple junk = type(X, DGOV.State.asNode());
+  void anEntailedStatementDeletedFromTheDefaultGraphIsServedAgain() {
     Triple entailed = type(NodeFactory.createURI(DGOV.ID + "singapore"), DGOV.Actor.asNode());
-    write(
-        () -> {
-          dataset.getGraph(Store.ENTAILED).add(junk);
-          dataset.getDefaultGraph().delete(entailed);
-        });
+    Change change = write(Set.of(), Set.of(entailed));
     assertServed(entailed, true);
-    Txn.executeRead(dataset, () -> assertFalse(dataset.getGraph(Store.ENTAILED).contains(junk)));
+    assertTrue(change.isEmpty(), "the served graph is as before: " + change);
+  }
+
+  @Test
+  void theChangeToTheServedGraphIsReturned() {
+    Change change = write(Set.of(type(X, DGOV.State.asNode())), Set.of());
+    assertEquals(
+        Set.of(
+            type(X, DGOV.State.asNode()),
+            type(X, DGOV.Actor.asNode()),
+            type(X, NodeFactory.createURI("http://www.w3.org/ns/prov#Agent"))),
+        change.added().stream().filter(t -> t.getSubject().equals(X)).collect(Collectors.toSet()));
+    assertTrue(change.removed().isEmpty());
   }
 
   @Test
   void anAbortedWriteLeavesTheEntailmentAsCommitted() {
     dataset.begin(org.apache.jena.query.ReadWrite.WRITE);
     dataset.getDefaultGraph().add(type(X, DGOV.State.asNode()));
-    store.entail(Change.NONE);
+    store.entail(new Change(Set.of(type(X, DGOV.State.asNode())), Set.of()));
     dataset.abort();
     dataset.end();
     assertServed(type(X, DGOV.Actor.asNode()), false);
-    write(() -> dataset.getDefaultGraph().add(type(X, DGOV.Agreement.asNode())));
+    write(Set.of(type(X, DGOV.Agreement.asNode())), Set.of());
     assertServed(type(X, DGOV.Instrument.asNode()), true);
     assertServed(type(X, DGOV.Actor.asNode()), false);
   }
 
-  private void write(Runnable change) {
-    Txn.executeWrite(
-        dataset,
-        () -> {
-          change.run();
-          store.entail(Change.NONE);
-        });
+  /** A write transaction that makes the change, entails it and commits; its served change. */
+  private Change write(Set<Triple> added, Set<Triple> removed) {
+    Change change =
+        Txn.calculateWrite(
+            dataset,
+            () -> {
+              removed.forEach(dataset.getDefaultGraph()::delete);
+              added.forEach(dataset.getDefaultGraph()::add);
+              return store.entail(new Change(added, removed));
+            });
     store.committed();
+    return change;
   }
 
   private void assertServed(Triple t, boolean expected) {
