@@ -54,11 +54,14 @@ public final class Validation {
    * The findings about {@code served}, the graph as served (asserted and entailed), after {@code
    * change}, the change a write made to it, given that it conformed before the write: the same
    * verdict and the same findings as {@link #validate(CuratedGraph, Graph, SourceText)} on the
-   * whole graph would give. For now the whole graph is checked.
+   * whole graph would give. Only the focus nodes and subjects the change can affect are checked
+   * ({@link ChangeValidation}), so the cost follows the change. Nothing is copied: {@code graph}
+   * may be a view, such as the store's asserted statements ({@code Store.asserted}) with the
+   * ontology, shapes, rules and files the server was started with.
    */
   public static Report validateChange(
       CuratedGraph graph, Graph served, Change change, SourceText source) {
-    return validate(graph, served, source);
+    return ChangeValidation.of(graph.shapes()).validate(graph, served, change, source);
   }
 
   /**
@@ -100,7 +103,7 @@ public final class Validation {
    * The SHACL results together with the checks SHACL cannot express, on the statements about {@code
    * subjects}.
    */
-  private static Report check(
+  static Report check(
       CuratedGraph graph,
       Graph union,
       Collection<ReportEntry> shacl,
