@@ -15,8 +15,17 @@ public record IsoCodes(Map<String, String> alpha3ByAlpha2, Map<String, String> n
 
   public static final Path DEBIAN = Path.of("/usr/share/iso-codes/json/iso_3166-1.json");
 
-  /** The installed list, or empty where iso-codes is not installed. */
+  /** The installed list, read once; empty where iso-codes is not installed. */
   public static Optional<IsoCodes> installed() {
+    return Installed.CODES;
+  }
+
+  /** Holds the list, read when first asked for. */
+  private static final class Installed {
+    static final Optional<IsoCodes> CODES = read();
+  }
+
+  private static Optional<IsoCodes> read() {
     if (!Files.isReadable(DEBIAN)) {
       return Optional.empty();
     }

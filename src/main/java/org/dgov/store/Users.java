@@ -7,23 +7,45 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The users who may write: a file of {@code name:pbkdf2-sha256:iterations:salt:hash} lines (Base64
  * salt and hash), made with {@code dgov-kg user NAME --users FILE}. No password is stored.
+ *
+ * <p>A password is checked against its slow PBKDF2 hash once; for the next {@link #REMEMBERED} the
+ * same name and password are recognised by an HMAC under a key that lives only in this process (as
+ * a web server's authentication cache does), so that a curator's every write does not pay the key
+ * derivation. A wrong password always pays it.
  */
 public final class Users {
 
   private static final int ITERATIONS = 210_000;
+
+  /** How long a verified name and password are recognised without the key derivation. */
+  static final Duration REMEMBERED = Duration.ofMinutes(10);
+
   private final Map<String, String> hashes;
+  private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+  private final SecretKeySpec key;
+
+  /** The HMAC of a name and password that passed, and until when it is recognised. */
+  private record Verified(byte[] mac, Instant until) {}
 
   private Users(Map<String, String> hashes) {
     this.hashes = hashes;
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    this.key = new SecretKeySpec(secret, "HmacSHA256");
   }
 
   /** Reads {@code file}; a malformed line is an error naming the line. */
@@ -68,11 +90,33 @@ public final class Users {
     if (stored == null) {
       return false;
     }
+    byte[] mac = mac(name, password);
+    Verified known = verified.get(name);
+    if (known != null
+        && Instant.now().isBefore(known.until())
+        && MessageDigest.isEqual(known.mac(), mac)) {
+      return true;
+    }
     String[] parts = stored.split(":");
     byte[] salt = Base64.getDecoder().decode(parts[2]);
     byte[] expected = Base64.getDecoder().decode(parts[3]);
-    return MessageDigest.isEqual(
-        expected, hash(password.toCharArray(), salt, Integer.parseInt(parts[1])));
+    boolean valid =
+        MessageDigest.isEqual(
+            expected, hash(password.toCharArray(), salt, Integer.parseInt(parts[1])));
+    if (valid) {
+      verified.put(name, new Verified(mac, Instant.now().plus(REMEMBERED)));
+    }
+    return valid;
+  }
+
+  private byte[] mac(String name, String password) {
+    try {
+      Mac hmac = Mac.getInstance("HmacSHA256");
+      hmac.init(key);
+      return hmac.doFinal((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static byte[] hash(char[] password, byte[] salt, int iterations) {
