@@ -10,6 +10,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.G;
 import org.apache.jena.vocabulary.DCTerms;
@@ -30,6 +31,14 @@ public final class History {
 
   /** The named graph of the history. */
   public static final Node GRAPH = NodeFactory.createURI("https://w3id.org/dgov/graph/history");
+
+  /**
+   * The history graph of {@code dataset}, read inside a transaction: empty where nothing was ever
+   * written (a read-only server), without creating the graph, which a read transaction may not.
+   */
+  public static Graph in(DatasetGraph dataset) {
+    return dataset.containsGraph(GRAPH) ? dataset.getGraph(GRAPH) : Graph.emptyGraph;
+  }
 
   private static final String PROV = "http://www.w3.org/ns/prov#";
   private static final String CHANGE = "https://w3id.org/dgov/change/";

@@ -71,9 +71,7 @@ public final class ChangesServlet extends HttpServlet {
         Txn.calculateRead(
             dataset,
             () ->
-                History.entry(dataset.getGraph(History.GRAPH), version)
-                    .map(History.Entry::patch)
-                    .orElse(null));
+                History.entry(History.in(dataset), version).map(History.Entry::patch).orElse(null));
     if (patch == null) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND, "no version " + rest.substring(1));
       return;
@@ -133,7 +131,7 @@ public final class ChangesServlet extends HttpServlet {
         Txn.calculateRead(
             dataset,
             () -> {
-              Graph history = dataset.getGraph(History.GRAPH);
+              Graph history = History.in(dataset);
               List<History.Entry> entries = History.since(history, since, limit);
               return new Page(
                   History.version(history), entries, History.describe(history, entries));

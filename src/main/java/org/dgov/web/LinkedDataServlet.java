@@ -92,7 +92,7 @@ public final class LinkedDataServlet extends GraphServlet {
     Node resource = NodeFactory.createURI(UrlLayout.iri(slug));
     Graph description = Description.of(graph, resource);
     if (offer.format() == null) {
-      Graph history = dataset(getServletContext()).getGraph(History.GRAPH);
+      Graph history = History.in(dataset(getServletContext()));
       Html.send(
           response,
           200,
