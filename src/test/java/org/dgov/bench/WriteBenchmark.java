@@ -48,7 +48,7 @@ public final class WriteBenchmark {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String AUTHORIZATION =
       "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
-  private static final int WARM_UP = 30;
+  private static final int WARM_UP = 150;
   private static final Node TEMPLATE = NodeFactory.createURI(DGOV.ID + "test-agreement");
 
   private record Row(
