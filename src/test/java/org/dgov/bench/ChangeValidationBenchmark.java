@@ -58,9 +58,11 @@ public final class ChangeValidationBenchmark {
       Validation.validateChange(after, servedAfter, change, source); // parses the shapes once
       Report[] part = new Report[1];
       double changeMs =
-          median(21, () -> part[0] = Validation.validateChange(after, servedAfter, change, source));
+          Stats.median(
+              21, () -> part[0] = Validation.validateChange(after, servedAfter, change, source));
       Report[] whole = new Report[1];
-      double wholeMs = median(3, () -> whole[0] = Validation.validate(after, servedAfter, source));
+      double wholeMs =
+          Stats.median(3, () -> whole[0] = Validation.validate(after, servedAfter, source));
       out.append(
           String.format(
               Locale.ROOT,
@@ -75,16 +77,5 @@ public final class ChangeValidationBenchmark {
       System.err.printf(Locale.ROOT, "scale %d done%n", scale);
     }
     System.out.print(out);
-  }
-
-  private static double median(int runs, Runnable work) {
-    double[] ms = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      long t = System.nanoTime();
-      work.run();
-      ms[i] = (System.nanoTime() - t) / 1e6;
-    }
-    Arrays.sort(ms);
-    return ms[runs / 2];
   }
 }

@@ -90,10 +90,11 @@ public final class ScaleBenchmark {
       Txn.executeWrite(store, () -> Store.entail(store, inference));
       double entailS = seconds(t2);
       Dataset served = DatasetFactory.wrap(store);
-      double coverageMs = median(5, () -> Txn.executeRead(served, () -> count(served, coverage)));
+      double coverageMs =
+          Stats.median(5, () -> Txn.executeRead(served, () -> count(served, coverage)));
       Random random = new Random(scale);
       double lookupMs =
-          median(
+          Stats.median(
               51,
               () -> {
                 int copy = random.nextInt(scale);
@@ -127,7 +128,7 @@ public final class ScaleBenchmark {
 
   /** Median time to check one new entry together with {@code graph}. */
   private static double entryCheckMs(CuratedGraph graph, RdfFiles.Parsed entry, SourceText source) {
-    return median(5, () -> Validation.validateEntries(graph, List.of(entry), source));
+    return Stats.median(5, () -> Validation.validateEntries(graph, List.of(entry), source));
   }
 
   private static int count(Dataset dataset, String query) {
@@ -138,35 +139,8 @@ public final class ScaleBenchmark {
     }
   }
 
-  private static double median(int runs, Runnable work) {
-    double[] ms = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      long t = System.nanoTime();
-      work.run();
-      ms[i] = (System.nanoTime() - t) / 1e6;
-    }
-    Arrays.sort(ms);
-    return ms[runs / 2];
-  }
-
   private static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
-  }
-
-  /** Slope of log(y) against log(x): 1 is linear, 0 flat. */
-  private static double slope(double[] x, double[] y) {
-    int n = x.length;
-    double mx = 0, my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += Math.log(x[i]) / n;
-      my += Math.log(y[i]) / n;
-    }
-    double sxy = 0, sxx = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (Math.log(x[i]) - mx) * (Math.log(y[i]) - my);
-      sxx += (Math.log(x[i]) - mx) * (Math.log(x[i]) - mx);
-    }
-    return sxy / sxx;
   }
 
   private static String markdown(List<Row> rows) {
@@ -218,7 +192,7 @@ public final class ScaleBenchmark {
                           default -> r.lookupMs();
                         })
                 .toArray();
-        double s = slope(size, y);
+        double s = Stats.slope(size, y);
         out.append(
             String.format(
                 Locale.ROOT,

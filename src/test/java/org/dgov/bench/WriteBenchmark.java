@@ -216,22 +216,6 @@ public final class WriteBenchmark {
     return Long.parseLong(response.body().lines().skip(1).findFirst().orElseThrow().trim());
   }
 
-  /** Slope of log(y) against log(x): 1 is linear, 0 flat. */
-  private static double slope(double[] x, double[] y) {
-    int n = x.length;
-    double mx = 0, my = 0;
-    for (int i = 0; i < n; i++) {
-      mx += Math.log(x[i]) / n;
-      my += Math.log(y[i]) / n;
-    }
-    double sxy = 0, sxx = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (Math.log(x[i]) - mx) * (Math.log(y[i]) - my);
-      sxx += (Math.log(x[i]) - mx) * (Math.log(x[i]) - mx);
-    }
-    return sxy / sxx;
-  }
-
   private static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder();
     out.append(
@@ -259,7 +243,7 @@ public final class WriteBenchmark {
           String.format(
               Locale.ROOT,
               "\nGrowth of the one-writer p50 against size (slope of log time on log triples; 1 = linear, 0 = flat): %.2f\n",
-              slope(size, rows.stream().mapToDouble(Row::p50).toArray())));
+              Stats.slope(size, rows.stream().mapToDouble(Row::p50).toArray())));
     }
     return out.toString();
   }
