@@ -27,6 +27,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.HttpStatus;
 import org.dgov.graph.Generator;
 import org.dgov.graph.Project;
 import org.dgov.graph.RdfFiles;
@@ -193,7 +194,7 @@ public final class WriteBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(update))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    return response.statusCode() / 100 == 2;
+    return HttpStatus.succeeded(response.statusCode());
   }
 
   private static long statementsAbout(String base, int n) throws Exception {

@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
+import org.dgov.HttpStatus;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class DurabilityIT {
                 () -> {
                   for (int n = first; running.get(); n++) {
                     try {
-                      if (insert(base, n) / 100 == 2) {
+                      if (HttpStatus.succeeded(insert(base, n))) {
                         acknowledged.add(n);
                       }
                     } catch (IOException | InterruptedException e) {

@@ -36,6 +36,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.HttpStatus;
 import org.dgov.TestProjects;
 import org.dgov.store.Users;
 import org.junit.jupiter.api.AfterAll;
@@ -138,7 +139,8 @@ class ProtocolSuiteIT {
             "DROP ALL".getBytes(StandardCharsets.UTF_8),
             true);
     assertTrue(
-        reset.statusCode() / 100 == 2, "each test starts from an empty store: " + reset.body());
+        HttpStatus.succeeded(reset.statusCode()),
+        "each test starts from an empty store: " + reset.body());
     for (Triple data : manifest.find(test, uri(UT + "graphData"), Node.ANY).toList()) {
       Node file = one(manifest, data.getObject(), uri(UT + "graph")).orElseThrow();
       String graphName =
@@ -154,7 +156,7 @@ class ProtocolSuiteIT {
               body,
               true);
       assertTrue(
-          put.statusCode() / 100 == 2,
+          HttpStatus.succeeded(put.statusCode()),
           "loading " + graphName + ": " + put.statusCode() + " " + put.body());
     }
     Node connection = one(manifest, test, uri(MF + "action")).orElseThrow();

@@ -1,5 +1,6 @@
 package org.dgov.server;
 
+import static org.dgov.HttpStatus.assertSucceeded;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,7 +79,7 @@ class WritableServerIT {
   void aConformingWriteIsCommitted() throws Exception {
     HttpResponse<String> response =
         update(PREFIXES + "INSERT DATA { dgr:rcep skos:editorialNote \"accepted\"@en }", alice);
-    assertTrue(response.statusCode() / 100 == 2, response.statusCode() + " " + response.body());
+    assertSucceeded(response);
     assertTrue(ask("dgr:rcep skos:editorialNote \"accepted\"@en"));
     assertTrue(ask("dgr:singapore a dgov:Actor"), "the RDFS closure is still served");
   }
@@ -112,7 +113,7 @@ class WritableServerIT {
     assertTrue(before.contains("<table>"), before);
     String entry = Files.readString(Path.of("src/test/resources/shapes/agreement-valid.ttl"));
     HttpResponse<String> write = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
-    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    assertSucceeded(write);
     String after = send("GET", "/queries/count-resources-by-class", null, null, null).body();
     assertFalse(before.equals(after), "the cached results did not follow the write");
     assertTrue(
@@ -187,7 +188,7 @@ class WritableServerIT {
   void deletingAnEntryIsDeliberateAndRecorded() throws Exception {
     String entry = Files.readString(Path.of("src/test/resources/shapes/event-valid.ttl"));
     HttpResponse<String> created = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
-    assertTrue(created.statusCode() / 100 == 2, created.statusCode() + " " + created.body());
+    assertSucceeded(created);
     String delete =
         PREFIXES
             + "DELETE { ?e ?q ?v } WHERE { dgr:test-event dgov:evidence ?e . ?e ?q ?v } ;"
@@ -217,7 +218,7 @@ class WritableServerIT {
             "<https://w3id.org/dgov/id/test-event>",
             "Dgov-Message",
             "test event withdrawn");
-    assertTrue(named.statusCode() / 100 == 2, named.statusCode() + " " + named.body());
+    assertSucceeded(named);
     assertFalse(ask("dgr:test-event ?p ?o"));
     JsonObject change = change("test event withdrawn");
     assertEquals(
@@ -233,7 +234,7 @@ class WritableServerIT {
             alice,
             "Dgov-Message",
             "a note for the history");
-    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    assertSucceeded(write);
     JsonObject change = change("a note for the history");
     long version = change.get("version").getAsNumber().value().longValue();
     assertEquals("alice", change.get("user").getAsString().value());
@@ -284,11 +285,11 @@ class WritableServerIT {
             + " WHERE { dgr:apec rdfs:label ?l FILTER(lang(?l) = \"en\") }";
     HttpResponse<String> first =
         update(rename.formatted("APEC renamed"), alice, "Dgov-Message", "apec renamed");
-    assertTrue(first.statusCode() / 100 == 2, first.statusCode() + " " + first.body());
+    assertSucceeded(first);
     long version = change("apec renamed").get("version").getAsNumber().value().longValue();
     HttpResponse<String> second =
         update(rename.formatted("APEC renamed again"), alice, "Dgov-Message", "apec again");
-    assertTrue(second.statusCode() / 100 == 2, second.statusCode() + " " + second.body());
+    assertSucceeded(second);
     // the inverse of the first rename puts the old label back beside the second one
     HttpResponse<String> revert =
         send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
@@ -305,7 +306,7 @@ class WritableServerIT {
         update(
             PREFIXES + "INSERT DATA { dgr:rcep skos:editorialNote \"in the next dump\"@en }",
             alice);
-    assertTrue(write.statusCode() / 100 == 2, write.statusCode() + " " + write.body());
+    assertSucceeded(write);
     assertTrue(dump().contains("in the next dump"), "the dump did not follow the write");
   }
 
