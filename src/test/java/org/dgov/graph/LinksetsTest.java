@@ -147,8 +147,9 @@ class LinksetsTest {
 
   /**
    * A Wikidata QID ships only with the source that confirmed it, named so that a reader can find it
-   * again: a web address, or a repository's file (and commit). A search-index file id alone names
-   * nothing; such candidates stay in the note, without the link.
+   * again: the note says "wd:QID verified against" that very QID, and the sentence goes on to name
+   * a web address or a repository's file (and commit). A search-index file id alone names nothing;
+   * such candidates stay in the note, without the link.
    */
   @Test
   void everyWikidataLinkNamesTheSourceThatConfirmedIt() {
@@ -166,7 +167,10 @@ class LinksetsTest {
             """)) {
       String qid = row.getResource("item").getLocalName();
       String notes = row.getLiteral("notes").getString();
-      if (!notes.contains(qid) || !named.matcher(notes).find()) {
+      int claim = notes.indexOf("wd:" + qid + " verified against");
+      int end = claim < 0 ? -1 : notes.indexOf(". ", claim);
+      String sentence = claim < 0 ? "" : notes.substring(claim, end < 0 ? notes.length() : end);
+      if (!named.matcher(sentence).find()) {
         unnamed.add(row.getResource("resource").getLocalName() + " " + qid);
       }
     }

@@ -118,6 +118,12 @@ class FederationIT {
     assertEquals(1, canaryConnections.getAndSet(0), "the canary counts connections");
     canaryUrl = "http://127.0.0.1:" + canary.getLocalPort() + "/sparql";
     Project project = TestProjects.copy(dir);
+    // no instrument of the curated graph has a Wikidata link confirmed by a named source; this
+    // copy links GDPR to the candidate its note keeps, so that the join has something to join
+    Files.writeString(
+        dir.resolve("data").resolve("test-wikidata-link.ttl"),
+        "<https://w3id.org/dgov/id/gdpr> <http://www.w3.org/2002/07/owl#sameAs>"
+            + " <http://www.wikidata.org/entity/Q1172506> .\n");
     Path config = dir.resolve("fuseki-config.ttl");
     Files.writeString(
         config, Files.readString(config).replace("<" + WIKIDATA + ">", "<" + standIn + ">"));
