@@ -1,9 +1,6 @@
 package org.dgov.graph;
 
-import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 
 /**
@@ -22,34 +19,5 @@ public record Change(Set<Triple> added, Set<Triple> removed) {
 
   public boolean isEmpty() {
     return added.isEmpty() && removed.isEmpty();
-  }
-
-  /** The subjects and objects of the changed statements. */
-  public Set<Node> nodes() {
-    Set<Node> nodes = new HashSet<>();
-    Stream.concat(added.stream(), removed.stream())
-        .forEach(
-            t -> {
-              nodes.add(t.getSubject());
-              nodes.add(t.getObject());
-            });
-    return nodes;
-  }
-
-  /** This change followed by {@code next}: what both together add and remove. */
-  public Change then(Change next) {
-    Set<Triple> add = new HashSet<>(added);
-    Set<Triple> remove = new HashSet<>(removed);
-    for (Triple t : next.removed) {
-      if (!add.remove(t)) {
-        remove.add(t);
-      }
-    }
-    for (Triple t : next.added) {
-      if (!remove.remove(t)) {
-        add.add(t);
-      }
-    }
-    return new Change(add, remove);
   }
 }

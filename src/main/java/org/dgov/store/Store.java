@@ -108,13 +108,6 @@ public final class Store {
   }
 
   /**
-   * Records that the transaction {@link #entail} prepared has committed. Nothing is left to record:
-   * the entailment lives in the transaction's graphs and committed with them; the call stays so
-   * that a write path does not depend on where the store keeps its state.
-   */
-  void committed() {}
-
-  /**
    * A copy of the store's asserted content, as a curated graph to validate or to serve after the
    * transaction ends (one scan of the store; validation reads the graph many times), with the
    * ontology and rules it is served with. Call inside a transaction.

@@ -127,9 +127,8 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
         super.commit();
         return;
       }
-      boolean entailed;
       try {
-        entailed = accept(recorded);
+        accept(recorded);
       } catch (Refused e) {
         abort();
         rejected.accept(e.refusal);
@@ -139,18 +138,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
         throw e;
       }
       super.commit();
-      if (entailed) {
-        store.committed();
-      }
     }
   }
 
   /**
    * Checks the invariants, entails, validates and records {@code recorded}; throws {@link
-   * ActionErrorException} 422 with the reason when the write may not commit. Returns whether the
-   * write changed the asserted statements (and so the entailment).
+   * ActionErrorException} 422 with the reason when the write may not commit.
    */
-  private boolean accept(ChangeRecorder.Recorded recorded) {
+  private void accept(ChangeRecorder.Recorded recorded) {
     WriteRequest who = request.get();
     if (who == null) {
       throw new IllegalStateException("a write with no user");
@@ -178,7 +173,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
         .filter(q -> entailed.contains(q.asTriple()))
         .forEach(q -> dataset.getDefaultGraph().add(q.asTriple()));
     if (asserted.isEmpty()) {
-      return false;
+      return;
     }
     Set<Triple> added = triples(asserted.added());
     Set<Triple> removed = triples(asserted.removed());
@@ -253,7 +248,6 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     if (!deleted.isEmpty()) {
       LOG.info("version {}: {} deleted {} ({})", version, who.user(), deleted, message);
     }
-    return true;
   }
 
   /**

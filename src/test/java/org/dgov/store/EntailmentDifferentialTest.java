@@ -89,7 +89,6 @@ class EntailmentDifferentialTest {
               Change change = store.entail(patch);
               assertChange(before, served, change, where);
             });
-        store.committed();
         Txn.executeRead(
             dataset,
             () ->

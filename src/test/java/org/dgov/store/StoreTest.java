@@ -144,7 +144,6 @@ class StoreTest {
               added.forEach(dataset.getDefaultGraph()::add);
               return store.entail(new Change(added, removed));
             });
-    store.committed();
     return change;
   }
 
