@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.stream.Stream;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.shacl.ShaclValidator;
@@ -27,8 +26,8 @@ import org.apache.jena.vocabulary.RDFS;
  * by node, and the checks SHACL cannot express run on the subjects whose checks read a changed
  * statement: the changed subjects, the blank nodes changed statements point at, the resources that
  * mention a node whose type changed or a blank node that changed (the owner of an evidence), and
- * the resources with the same text for the same property as a changed statement. So the cost
- * follows the change, not the graph, and the verdict and findings are those of {@link
+ * the resources with the same label or ISO code as a changed statement (which must be unique). So
+ * the cost follows the change, not the graph, and the verdict and findings are those of {@link
  * Validation#validate(CuratedGraph, Graph, SourceText)}. A change to the class hierarchy reaches
  * every typed node: it is checked on the whole graph.
  *
@@ -113,18 +112,12 @@ public final class ChangeValidation {
                 data.find(Node.ANY, Node.ANY, t.getSubject())
                     .forEach(m -> subjects.add(m.getSubject()));
               }
-              if (isText(t.getObject())) {
+              if (Hygiene.isUnique(t.getPredicate())) {
                 data.find(Node.ANY, t.getPredicate(), t.getObject())
                     .forEach(m -> subjects.add(m.getSubject()));
               }
             });
     subjects.removeIf(s -> !data.contains(s, Node.ANY, Node.ANY));
     return subjects;
-  }
-
-  private static boolean isText(Node node) {
-    return node.isLiteral()
-        && (node.getLiteralDatatype().equals(XSDDatatype.XSDstring)
-            || node.getLiteralDatatype().equals(RDF.dtLangString));
   }
 }

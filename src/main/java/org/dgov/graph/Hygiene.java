@@ -47,6 +47,14 @@ final class Hygiene {
 
   private Hygiene() {}
 
+  /**
+   * Whether a value of {@code property} may belong to one resource only (a label in its language,
+   * an ISO code): the checks that compare resources with each other read only these.
+   */
+  static boolean isUnique(Node property) {
+    return LABELS.contains(property) || CODES.contains(property);
+  }
+
   /** Whether {@code node} is a value the scaffold writes for the curator to replace. */
   static boolean isPlaceholder(Node node) {
     if (node.isLiteral()) {
