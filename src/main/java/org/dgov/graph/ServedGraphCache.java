@@ -3,19 +3,13 @@ package org.dgov.graph;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
@@ -26,12 +20,10 @@ import org.apache.jena.sparql.graph.GraphFactory;
 /**
  * Keeps the graph a server served, with the closure and the rules' derivations, once it was found
  * conforming, so that a server restarted on the same files with the same build neither validates
- * nor infers again: it reads the graph back (RDF Thrift, binary). The key is a SHA-256 over the
- * build (the jar's path, size and time, or the class folder's) and every byte the graph and its
- * verdict depend on: ontology, shapes, data, rules, the paper's text and Debian's ISO 3166 list
- * where installed. A graph that did not conform is never kept (a failing start must report its
- * findings), and a kept graph is read only when the SHA-256 written beside it matches. The files
- * are named by the key, in {@code target/served/} under the project.
+ * nor infers again: it reads the graph back (RDF Thrift, binary). The key is that of the {@link
+ * Inputs}, the data files included. A graph that did not conform is never kept (a failing start
+ * must report its findings), and a kept graph is read only when the SHA-256 written beside it
+ * matches. The files are named by the key, in {@code target/served/} under the project.
  */
 public final class ServedGraphCache {
 
@@ -48,25 +40,7 @@ public final class ServedGraphCache {
 
   /** The key of {@code project}'s inputs with this build; empty when the build is unknown. */
   public Optional<String> key(Project project) {
-    Optional<String> build = build();
-    if (build.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(build.get().getBytes(StandardCharsets.UTF_8));
-      for (Path file : inputs(project)) {
-        sha.update(project.display(file).getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(Files.readAllBytes(file));
-        sha.update((byte) 0);
-      }
-      return Optional.of(HexFormat.of().formatHex(sha.digest()));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
+    return Inputs.key(project, true);
   }
 
   /** Whether a graph is kept under {@code key} (it may still turn out damaged when read). */
@@ -127,54 +101,6 @@ public final class ServedGraphCache {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-    }
-  }
-
-  private static List<Path> inputs(Project project) throws IOException {
-    List<Path> files = new ArrayList<>();
-    files.addAll(project.ontologyFiles());
-    files.addAll(project.shapeFiles());
-    files.addAll(project.dataFiles());
-    if (Files.isDirectory(project.rulesDir())) {
-      try (Stream<Path> rules = Files.list(project.rulesDir())) {
-        rules.filter(p -> p.toString().endsWith(".rq")).sorted().forEach(files::add);
-      }
-    }
-    files.add(project.sourceText());
-    if (Files.isReadable(IsoCodes.DEBIAN)) {
-      files.add(IsoCodes.DEBIAN);
-    }
-    return files;
-  }
-
-  /** What identifies the code that validates: its jar, or the newest class of its folder. */
-  private static Optional<String> build() {
-    try {
-      Path code =
-          Path.of(
-              ServedGraphCache.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      if (Files.isRegularFile(code)) {
-        return Optional.of(code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code));
-      }
-      try (Stream<Path> classes = Files.walk(code)) {
-        long newest =
-            classes
-                .filter(p -> p.toString().endsWith(".class"))
-                .mapToLong(ServedGraphCache::modified)
-                .max()
-                .orElse(0);
-        return Optional.of(code + " " + newest);
-      }
-    } catch (IOException | URISyntaxException | SecurityException | NullPointerException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static long modified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file).toMillis();
-    } catch (IOException e) {
-      return Long.MAX_VALUE;
     }
   }
 }

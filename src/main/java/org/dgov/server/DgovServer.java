@@ -24,6 +24,7 @@ import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
+import org.dgov.graph.Inputs;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
 import org.dgov.graph.Report;
@@ -130,10 +131,7 @@ public final class DgovServer {
     } else {
       read(project, files);
       CuratedGraph curated = loaded(files);
-      Store store = Store.open(writes.db(), curated);
-      requireConforming(
-          Txn.calculateRead(
-              store.dataset(), () -> Validation.validate(store.snapshot(curated), source)));
+      Store store = openChecked(writes.db(), curated, source, Inputs.key(project, false));
       server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
       triples = Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultGraph().size());
     }
@@ -329,6 +327,36 @@ public final class DgovServer {
     service.addEndpoint(Operation.Update, "update");
     builder.remove(SERVICE);
     return builder.add(SERVICE, service).build();
+  }
+
+  /**
+   * The store in {@code dir}, found conforming as a whole: a new store is made from the curated
+   * files once they were validated with their closure in memory; a store that was checked before
+   * with inputs of the same {@code key} is not checked again (each write was validated as it was
+   * made), any other is, from a copy of its asserted statements.
+   */
+  private static Store openChecked(
+      Path dir, CuratedGraph curated, SourceText source, Optional<String> key)
+      throws NonConformingData, IOException {
+    Store store;
+    if (Store.isNew(dir)) {
+      Graph served = Inference.closure(curated);
+      requireConforming(Validation.validate(curated, served, source));
+      store = Store.load(dir, curated, served);
+    } else {
+      store = Store.open(dir, curated);
+      if (key.filter(store::checkedWith).isPresent()) {
+        LOG.info("store {} was checked before with these files and this build", dir);
+        return store;
+      }
+      requireConforming(
+          Txn.calculateRead(
+              store.dataset(), () -> Validation.validate(store.snapshot(curated), source)));
+    }
+    if (key.isPresent()) {
+      store.checked(key.get());
+    }
+    return store;
   }
 
   /** The curated graph made once per version of the data, for the pages that need one. */

@@ -1,16 +1,24 @@
 package org.dgov.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Difference;
+import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.system.Txn;
+import org.apache.jena.system.progress.MonitorOutput;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.loader.DataLoader;
+import org.apache.jena.tdb2.loader.LoaderFactory;
 import org.dgov.graph.Change;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
@@ -33,34 +41,105 @@ public final class Store {
   /** The named graph of the statements that are in the default graph only by entailment. */
   public static final Node ENTAILED = NodeFactory.createURI("https://w3id.org/dgov/graph/entailed");
 
+  /** The file, in the store's folder, that names the inputs the whole store was checked with. */
+  public static final String CHECKED = "dgov-checked";
+
+  private final Path dir;
   private final DatasetGraph dataset;
   private final Inference inference;
 
-  private Store(DatasetGraph dataset, Inference inference) {
+  private Store(Path dir, DatasetGraph dataset, Inference inference) {
+    this.dir = dir;
     this.dataset = dataset;
     this.inference = inference;
   }
 
   /**
-   * Opens the store in {@code dir}, loading the curated files on first start; a store without
-   * entailment (first start, or loaded by other tools) gets it here.
+   * Opens the store in {@code dir}, loading the curated files with their entailment on first start;
+   * a store without entailment (loaded by other tools) gets it here.
    */
   public static Store open(Path dir, CuratedGraph curated) {
-    DatasetGraph dataset = TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
-    Store store = new Store(dataset, Inference.of(curated));
+    if (isNew(dir)) {
+      return load(dir, curated, Inference.closure(curated));
+    }
+    DatasetGraph dataset = connect(dir);
+    Store store = new Store(dir, dataset, Inference.of(curated));
     Txn.executeWrite(
         dataset,
         () -> {
-          if (dataset.getDefaultGraph().isEmpty()) {
-            Graph union = curated.union();
-            union.find().forEach(dataset.getDefaultGraph()::add);
-            dataset.prefixes().putAll(union.getPrefixMapping().getNsPrefixMap());
-          }
           if (dataset.getGraph(ENTAILED).isEmpty()) {
             entail(dataset, store.inference);
           }
         });
     return store;
+  }
+
+  /** Whether {@code dir} holds no store yet, or an empty one. */
+  public static boolean isNew(Path dir) {
+    DatasetGraph dataset = connect(dir);
+    return Txn.calculateRead(dataset, () -> dataset.getDefaultGraph().isEmpty());
+  }
+
+  /**
+   * Makes the new store in {@code dir} from {@code served}, the closure of {@code curated} (its
+   * asserted statements with what they entail), with TDB2's bulk loader; the statements {@code
+   * curated} does not assert are listed in {@link #ENTAILED}.
+   */
+  public static Store load(Path dir, CuratedGraph curated, Graph served) {
+    DatasetGraph dataset = connect(dir);
+    Graph asserted = curated.view();
+    DataLoader loader = LoaderFactory.phasedLoader(dataset, (MonitorOutput) (format, args) -> {});
+    loader.startBulk();
+    try {
+      StreamRDF stream = loader.stream();
+      served
+          .find()
+          .forEach(
+              t -> {
+                stream.triple(t);
+                if (!asserted.contains(t)) {
+                  stream.quad(Quad.create(ENTAILED, t));
+                }
+              });
+      loader.finishBulk();
+    } catch (RuntimeException e) {
+      loader.finishException(e);
+      throw e;
+    }
+    Txn.executeWrite(
+        dataset,
+        () -> dataset.prefixes().putAll(curated.data().getPrefixMapping().getNsPrefixMap()));
+    return new Store(dir, dataset, Inference.of(curated));
+  }
+
+  /**
+   * Whether the whole store was found conforming with inputs of {@code key} ({@link
+   * org.dgov.graph.Inputs}): every write since was validated as it was made, with the same checks,
+   * so the store still conforms. A store changed by other tools than the server must be checked
+   * again: delete the file {@value #CHECKED} in its folder.
+   */
+  public boolean checkedWith(String key) {
+    try {
+      return Files.isRegularFile(dir.resolve(CHECKED))
+          && Files.readString(dir.resolve(CHECKED)).strip().equals(key);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Remembers that the whole store was found conforming with inputs of {@code key}. */
+  public void checked(String key) throws IOException {
+    Path partial = dir.resolve(CHECKED + ".part");
+    Files.writeString(partial, key + "\n");
+    Files.move(
+        partial,
+        dir.resolve(CHECKED),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static DatasetGraph connect(Path dir) {
+    return TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
   }
 
   /** The TDB2 dataset. */
