@@ -2,12 +2,15 @@ package org.dgov.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Inference;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
 import org.dgov.graph.QueryRunner;
+import org.dgov.server.ServerSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +36,13 @@ final class QueryCommand implements Callable<Integer> {
       description = "Result format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   QueryRunner.Format format;
 
+  @Option(
+      names = "--federate",
+      description =
+          "Allow SERVICE to the endpoints fuseki-config.ttl lists as :federationEndpoint (as"
+              + " `serve --federate` does); without it, SERVICE is refused.")
+  boolean federate;
+
   @Override
   public Integer call() throws Exception {
     Project project = projectOption.project();
@@ -45,7 +55,11 @@ final class QueryCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no query " + file + "; named queries: " + known);
     }
     var graph = Inference.closure(CuratedGraph.load(project));
-    QueryRunner.run(graph, Files.readString(file), format, System.out);
+    Optional<List<String>> federation =
+        federate
+            ? Optional.of(ServerSettings.read(project).federationEndpoints())
+            : Optional.empty();
+    QueryRunner.run(graph, Files.readString(file), federation, format, System.out);
     return 0;
   }
 }

@@ -1,7 +1,10 @@
 package org.dgov.graph;
 
 import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.query.ARQ;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -12,6 +15,7 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.apache.jena.sparql.util.Context;
 
 /** Runs a SPARQL query against a graph and writes the result in one of the usual forms. */
 public final class QueryRunner {
@@ -26,11 +30,22 @@ public final class QueryRunner {
 
   private QueryRunner() {}
 
-  /** Runs {@code sparql} against {@code graph} and writes the result to {@code out}. */
-  public static void run(Graph graph, String sparql, Format format, OutputStream out) {
+  /**
+   * Runs {@code sparql} against {@code graph} and writes the result to {@code out}; SERVICE goes
+   * only to {@code federation}'s endpoints, and nowhere when it is empty ({@link Federation}).
+   */
+  public static void run(
+      Graph graph,
+      String sparql,
+      Optional<List<String>> federation,
+      Format format,
+      OutputStream out) {
     Query query = QueryFactory.create(sparql);
     Model model = ModelFactory.createModelForGraph(graph);
-    try (QueryExecution qe = QueryExecution.model(model).query(query).build()) {
+    Context context = ARQ.getContext().copy();
+    federation.ifPresentOrElse(
+        endpoints -> Federation.allow(context, endpoints), () -> Federation.refuse(context));
+    try (QueryExecution qe = QueryExecution.model(model).query(query).context(context).build()) {
       if (query.isSelectType()) {
         write(qe.execSelect(), format, query, out);
       } else if (query.isAskType()) {

@@ -21,8 +21,10 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
+import org.dgov.graph.Federation;
 import org.dgov.graph.Inference;
 import org.dgov.graph.Inputs;
 import org.dgov.graph.NamedQuery;
@@ -135,11 +137,13 @@ public final class DgovServer {
       server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
       triples = Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultGraph().size());
     }
+    Context context = dataAccessPoint(server).getDataService().getDataset().getContext();
     if (options.federate()) {
       List<String> endpoints = ServerSettings.read(project).federationEndpoints();
-      Federation.allow(
-          dataAccessPoint(server).getDataService().getDataset().getContext(), endpoints);
+      Federation.allow(context, endpoints);
       LOG.info("SERVICE allowed to: {}", String.join(", ", endpoints));
+    } else {
+      Federation.refuse(context);
     }
     server.start();
     if (readFilesWhenReady) {

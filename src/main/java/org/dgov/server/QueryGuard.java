@@ -70,7 +70,8 @@ final class QueryGuard implements Filter {
           "the result is larger than " + maxResultBytes + " bytes: narrow the query or add LIMIT");
     } else if (buffered.status() >= 400) {
       String body = new String(buffered.body(), StandardCharsets.UTF_8);
-      boolean timedOut = body.contains("timed out") || body.contains("timeout");
+      // Fuseki answers the timeout's QueryCancelledException, and only that, with 503
+      boolean timedOut = buffered.status() == 503;
       if (timedOut) {
         response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
       }

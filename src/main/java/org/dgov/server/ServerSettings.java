@@ -13,7 +13,7 @@ import org.dgov.graph.Project;
  * request-size limit, cap on concurrently running queries, and the endpoints SERVICE may reach when
  * federation is on.
  */
-record ServerSettings(
+public record ServerSettings(
     long maxRequestBytes,
     int maxUrlLength,
     int maxConcurrentQueries,
@@ -22,7 +22,8 @@ record ServerSettings(
 
   static final String NS = "https://w3id.org/dgov/config#";
 
-  static ServerSettings read(Project project) {
+  /** The settings in {@code project}'s {@code fuseki-config.ttl}. */
+  public static ServerSettings read(Project project) {
     Graph config = RDFDataMgr.loadGraph(project.fusekiConfig().toString());
     String where = project.display(project.fusekiConfig());
     return new ServerSettings(

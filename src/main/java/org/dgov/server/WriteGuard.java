@@ -28,9 +28,9 @@ import org.dgov.store.WriteRequest;
  * In front of every request that may write — SPARQL Update, Graph Store requests other than reads,
  * reverts: asks for a user (401 otherwise), tells the dataset who writes and what the request says
  * about the write (the {@value #MESSAGE_HEADER} header for the history, the {@value
- * ValidatingDataset#DELETE_HEADER} header naming entries deleted on purpose), and answers 422 with
- * the reason, or the validation report, when the dataset rolled the write back ({@link
- * ValidatingDataset}), whatever Fuseki would have answered.
+ * ValidatingDataset#DELETE_HEADER} header naming entries deleted on purpose), and answers the
+ * refusal's status (422, or 403 for LOAD) with the reason, or the validation report, when the
+ * dataset rolled the write back ({@link ValidatingDataset}), whatever Fuseki would have answered.
  */
 final class WriteGuard implements Filter {
 
@@ -110,11 +110,11 @@ final class WriteGuard implements Filter {
         body =
             ReportFormats.write(refusal.report(), ReportFormats.Format.json)
                 .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(422);
+        response.setStatus(refusal.status());
         response.setContentType("application/json; charset=utf-8");
       } else if (refusal != null) {
         body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
-        response.setStatus(422);
+        response.setStatus(refusal.status());
         response.setContentType("text/plain; charset=utf-8");
       } else {
         body = buffered.body();

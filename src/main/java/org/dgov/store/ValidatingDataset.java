@@ -32,7 +32,6 @@ import org.apache.jena.sparql.modify.UpdateEngineWorker;
 import org.apache.jena.sparql.modify.request.UpdateLoad;
 import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.system.Txn;
-import org.apache.jena.update.UpdateException;
 import org.apache.jena.vocabulary.RDF;
 import org.dgov.graph.Change;
 import org.dgov.graph.History;
@@ -219,7 +218,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     Report report = validator.validate(store, served);
     if (!report.conforms()) {
       throw new Refused(
-          new Refusal("the write would make the graph non-conforming; rolled back", report));
+          new Refusal(422, "the write would make the graph non-conforming; rolled back", report));
     }
     Graph history = dataset.getGraph(History.GRAPH);
     long version = History.version(history) + 1;
@@ -342,7 +341,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
   }
 
   private static Refused refused(String reason) {
-    return new Refused(new Refusal(reason, null));
+    return new Refused(new Refusal(422, reason, null));
   }
 
   /** A write rolled back, answered 422. */
@@ -350,7 +349,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     private final transient Refusal refusal;
 
     Refused(Refusal refusal) {
-      super(422, refusal.reason(), null);
+      super(refusal.status(), refusal.reason(), null);
       this.refusal = refusal;
     }
   }
@@ -377,8 +376,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
           return new UpdateEngineWorker(dataset, binding, context) {
             @Override
             public void visit(UpdateLoad update) {
-              throw new UpdateException(
-                  "LOAD is not allowed: it would read from the network or the file system");
+              // thrown here, Fuseki would answer 500: the guard answers with the refusal
+              Refusal refusal =
+                  new Refusal(
+                      403,
+                      "LOAD is not allowed: it would read from the network or the file system",
+                      null);
+              ((ValidatingDataset) dataset).rejected.accept(refusal);
+              throw new Refused(refusal);
             }
           };
         }

@@ -1,6 +1,7 @@
 package org.dgov.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -280,6 +281,30 @@ class CliTest {
     Run run = run("query", "no-such-query");
     assertEquals(2, run.exit());
     assertTrue(run.err().contains("named queries: "), run.err());
+  }
+
+  @Test
+  void queryFollowsTheServersFederationPolicy(@TempDir Path dir) throws Exception {
+    try (java.net.ServerSocket canary =
+        new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+      canary.setSoTimeout(1);
+      Path query = dir.resolve("service.rq");
+      Files.writeString(
+          query,
+          "SELECT * WHERE { SERVICE <http://127.0.0.1:"
+              + canary.getLocalPort()
+              + "/sparql> { ?s ?p ?o } }");
+      Run off = run("query", query.toString());
+      assertTrue(off.exit() != 0, off.out());
+      assertTrue(off.err().contains("`query --federate`"), off.err());
+      Run on = run("query", "--federate", query.toString());
+      assertTrue(on.exit() != 0, on.out());
+      assertTrue(on.err().contains("is not allowed"), on.err());
+      assertThrows(
+          java.net.SocketTimeoutException.class,
+          canary::accept,
+          "the command connected to an endpoint the policy refuses");
+    }
   }
 
   @Test

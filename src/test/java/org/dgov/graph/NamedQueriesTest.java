@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryFactory;
@@ -60,7 +61,7 @@ class NamedQueriesTest {
     Path expectedFile = EXPECTED.resolve(query.name() + ".tsv");
     assertTrue(Files.exists(expectedFile), "no stored result " + expectedFile);
     ByteArrayOutputStream actualTsv = new ByteArrayOutputStream();
-    QueryRunner.run(graph, query.text(), QueryRunner.Format.tsv, actualTsv);
+    QueryRunner.run(graph, query.text(), Optional.empty(), QueryRunner.Format.tsv, actualTsv);
     ResultSetRewindable actual = read(new java.io.ByteArrayInputStream(actualTsv.toByteArray()));
     ResultSetRewindable expected;
     try (InputStream in = Files.newInputStream(expectedFile)) {

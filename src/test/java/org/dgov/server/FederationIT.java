@@ -47,6 +47,9 @@ class FederationIT {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WIKIDATA = "https://query.wikidata.org/sparql";
 
+  /** An allowed endpoint where nothing listens (port 1 on loopback needs root to open). */
+  private static final String CLOSED = "http://127.0.0.1:1/sparql";
+
   @TempDir static Path dir;
   private static FusekiServer wikidata;
   private static ServerSocket canary;
@@ -126,7 +129,9 @@ class FederationIT {
             + " <http://www.wikidata.org/entity/Q1172506> .\n");
     Path config = dir.resolve("fuseki-config.ttl");
     Files.writeString(
-        config, Files.readString(config).replace("<" + WIKIDATA + ">", "<" + standIn + ">"));
+        config,
+        Files.readString(config)
+            .replace("<" + WIKIDATA + ">", "<" + standIn + ">, <" + CLOSED + ">"));
     server = DgovServer.start(project, new DgovServer.Options(0, true, null, true));
     base = "http://localhost:" + server.getHttpPort();
   }
@@ -194,7 +199,7 @@ class FederationIT {
     String target = endpoint.equals("CANARY") ? canaryUrl : endpoint;
     HttpResponse<String> response =
         post("SELECT * WHERE { SERVICE <" + target + "> { ?s ?p ?o } }");
-    assertTrue(response.statusCode() >= 400, response.statusCode() + " " + response.body());
+    assertEquals(403, response.statusCode(), response.body());
     assertTrue(response.body().contains("not allowed"), response.body());
     assertEquals(0, canaryConnections.get(), "the canary was connected to");
   }
@@ -205,6 +210,14 @@ class FederationIT {
         post("SELECT * WHERE { BIND(<" + canaryUrl + "> AS ?e) SERVICE ?e { ?s ?p ?o } }");
     assertTrue(response.statusCode() >= 400, response.body());
     assertEquals(0, canaryConnections.get(), "the canary was connected to");
+  }
+
+  @Test
+  void anAllowedEndpointThatCannotBeReachedIsABadGatewayThatSaysWhy() throws Exception {
+    HttpResponse<String> response =
+        post("SELECT * WHERE { SERVICE <" + CLOSED + "> { ?s ?p ?o } }");
+    assertEquals(502, response.statusCode(), response.body());
+    assertTrue(response.body().contains("the connection was refused"), response.body());
   }
 
   private static HttpResponse<String> post(String query) throws IOException, InterruptedException {

@@ -315,6 +315,26 @@ class ServerTest {
     assertThrows(NonConformingData.class, () -> DgovServer.start(project, 0, true));
   }
 
+  @Test
+  void anErrorThatMentionsATimeoutIsNoTimeout() throws Exception {
+    HttpResponse<String> response =
+        query("ASK { timeout:x ?p ?o }", "application/sparql-results+json");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.headers().firstValue("Retry-After").isEmpty());
+    assertTrue(response.body().contains("timeout"), response.body());
+  }
+
+  @Test
+  void serviceIsRefusedUnlessTheServerFederates() throws Exception {
+    HttpResponse<String> response =
+        query(
+            "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+            "application/sparql-results+json");
+    assertEquals(403, response.statusCode(), response.body());
+    assertTrue(
+        response.body().contains("start the server with `serve --federate`"), response.body());
+  }
+
   /**
    * The status of a POST that declares a body of {@code length} bytes and sends none: a server that
    * checks the declared length before reading answers at once (and the test never races a body
