@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import org.dgov.Shared;
+import org.dgov.graph.NamedQuery;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -149,6 +152,62 @@ class BrowserIT {
         ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".yasr table tbody tr"), 0));
     assertEquals(5, browser.findElements(By.cssSelector(".yasr table tbody tr")).size());
     screenshot("editor.png");
+  }
+
+  @Test
+  void editorOpensEveryNamedQueryAsATabAndRunsIt() throws Exception {
+    List<NamedQuery> queries = NamedQuery.all(Path.of("queries"));
+    browser.get(base + "/editor");
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(
+        ExpectedConditions.numberOfElementsToBe(By.cssSelector(".tabsList .tab"), queries.size()));
+    List<WebElement> tabs = browser.findElements(By.cssSelector(".tabsList .tab a"));
+    for (int i = 0; i < queries.size(); i++) {
+      NamedQuery query = queries.get(i);
+      tabs.get(i).click();
+      assertEquals(query.title(), tabs.get(i).getText().lines().findFirst().orElse("").strip());
+      assertEquals(query.text().strip(), editorText().strip(), query.name());
+    }
+    tabs.get(0).click();
+    browser.findElement(By.cssSelector(".tabPanel.active .yasqe_queryButton")).click();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(
+            By.cssSelector(".tabPanel.active .yasr table tbody tr"), 0));
+  }
+
+  @Test
+  void editorCompletesTermsOfTheLocalOntology() throws Exception {
+    browser.get(
+        base
+            + "/editor?query="
+            + URLEncoder.encode(
+                "PREFIX dgov: <https://w3id.org/dgov/ontology#>\nSELECT * WHERE { ?x a dgov:Agre",
+                StandardCharsets.UTF_8));
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.until(
+        ExpectedConditions.elementToBeClickable(By.cssSelector(".tabPanel.active .CodeMirror")));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "const cm = document.querySelector('.tabPanel.active .CodeMirror').CodeMirror;"
+                + " cm.focus(); cm.setCursor(cm.lineCount(), 0);");
+    new org.openqa.selenium.interactions.Actions(browser)
+        .keyDown(org.openqa.selenium.Keys.CONTROL)
+        .sendKeys(org.openqa.selenium.Keys.SPACE)
+        .keyUp(org.openqa.selenium.Keys.CONTROL)
+        .perform();
+    wait.until(
+        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".CodeMirror-hints li"), 0));
+    String hints = browser.findElement(By.cssSelector(".CodeMirror-hints")).getText();
+    assertTrue(hints.contains("dgov:Agreement"), hints);
+    screenshot("editor-completion.png");
+  }
+
+  /** The text in the editor of the tab shown. */
+  private static String editorText() {
+    return (String)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "return document.querySelector('.tabPanel.active .CodeMirror').CodeMirror.getValue();");
   }
 
   private static void screenshot(String name) throws Exception {
