@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -104,16 +106,7 @@ class BrowserIT {
   @Test
   void noMatrixLabelIsCutOff() {
     browser.get(base + "/");
-    Object clipped =
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "const svg = document.querySelector('svg[aria-label=\"coverage matrix\"]');"
-                    + "const box = svg.getBoundingClientRect(); const out = [];"
-                    + "for (const t of svg.querySelectorAll('text')) { const r = t.getBoundingClientRect();"
-                    + " if (r.left < box.left - 0.5 || r.top < box.top - 0.5 || r.right > box.right + 0.5"
-                    + " || r.bottom > box.bottom + 0.5) out.push(t.textContent); }"
-                    + "return out.join(' | ');");
-    assertEquals("", clipped, "labels outside the matrix");
+    assertEquals("", clippedMatrixLabels(), "labels outside the matrix");
     assertFalse(
         browser.findElements(By.cssSelector("svg rect.derived")).isEmpty(),
         "derived cells are shown apart");
@@ -200,6 +193,49 @@ class BrowserIT {
     String hints = browser.findElement(By.cssSelector(".CodeMirror-hints")).getText();
     assertTrue(hints.contains("dgov:Agreement"), hints);
     screenshot("editor-completion.png");
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1200, 390})
+  void nothingOverlapsOrIsCutOffOnDesktopAndPhone(int width) throws Exception {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1400));
+    try {
+      browser.get(base + "/ontology");
+      Object overlapping =
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "const out = []; const dds = [...document.querySelectorAll('dd')];"
+                      + "for (const dt of document.querySelectorAll('dt')) { const a = dt.getBoundingClientRect();"
+                      + " for (const dd of dds) { const b = dd.getBoundingClientRect();"
+                      + "  if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5"
+                      + "   && b.top < a.bottom - 0.5) out.push(dt.textContent.trim()); } }"
+                      + "return out.join(' | ');");
+      assertEquals("", overlapping, "terms that overlap their descriptions at " + width + " px");
+      assertEquals(
+          Boolean.TRUE,
+          ((JavascriptExecutor) browser)
+              .executeScript(
+                  "return document.documentElement.scrollWidth <= window.innerWidth + 1;"),
+          "/ontology is wider than the window at " + width + " px");
+      screenshot("ontology-" + width + ".png");
+      browser.get(base + "/");
+      assertEquals("", clippedMatrixLabels(), "matrix labels cut off at " + width + " px");
+      screenshot("home-" + width + ".png");
+    } finally {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1200, 1400));
+    }
+  }
+
+  /** The labels of the coverage matrix that stand outside its drawing, joined by " | ". */
+  private static Object clippedMatrixLabels() {
+    return ((JavascriptExecutor) browser)
+        .executeScript(
+            "const svg = document.querySelector('svg[aria-label=\"coverage matrix\"]');"
+                + "const box = svg.getBoundingClientRect(); const out = [];"
+                + "for (const t of svg.querySelectorAll('text')) { const r = t.getBoundingClientRect();"
+                + " if (r.left < box.left - 0.5 || r.top < box.top - 0.5 || r.right > box.right + 0.5"
+                + " || r.bottom > box.bottom + 0.5) out.push(t.textContent); }"
+                + "return out.join(' | ');");
   }
 
   /** The text in the editor of the tab shown. */
