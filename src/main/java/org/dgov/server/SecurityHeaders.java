@@ -59,7 +59,8 @@ final class SecurityHeaders implements Filter {
         byte[] reason =
             ("writes from pages of another origin are refused (Origin: "
                     + origin
-                    + "); write from a client that is not a browser page of another site\n")
+                    + "); write from this server's own pages or from a client that sends no Origin"
+                    + " (curl, rdflib, SPARQLWrapper)\n")
                 .getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("text/plain; charset=utf-8");

@@ -37,8 +37,9 @@ import org.dgov.store.WriteRequest;
  * dataset rolled the write back ({@link ValidatingDataset}), whatever Fuseki would have answered.
  *
  * <p>Wrong passwords are slowed without holding a thread: after {@value #FAILURES_ALLOWED} wrong
- * user names or passwords from one remote address within {@link #FAILURE_WINDOW}, that address is
- * answered 429 with {@code Retry-After} until the window ends, before any password is checked.
+ * user names or passwords from one remote address within {@link #FAILURE_WINDOW} (counted as they
+ * arrive, so that many sent at once count as well), that address is answered 429 with {@code
+ * Retry-After} until the window ends, before any password is checked.
  */
 final class WriteGuard implements Filter {
 
@@ -63,7 +64,7 @@ final class WriteGuard implements Filter {
   private final Users users;
   private final Map<String, Failures> failures = new ConcurrentHashMap<>();
 
-  /** How many wrong credentials an address sent since {@code since}. */
+  /** How many credentials not found right an address sent since {@code since}. */
   private record Failures(Instant since, int count) {
     boolean over(Instant now) {
       return now.isAfter(since.plus(FAILURE_WINDOW));
@@ -99,11 +100,12 @@ final class WriteGuard implements Filter {
       return;
     }
     String address = request.getRemoteAddr();
+    String authorization = request.getHeader("Authorization");
     Instant now = Instant.now();
-    Failures failed = failures.get(address);
-    if (failed != null && !failed.over(now) && failed.count() >= FAILURES_ALLOWED) {
+    Failures attempts = authorization == null ? null : attempt(address, now);
+    if (attempts != null && attempts.count() > FAILURES_ALLOWED) {
       long wait =
-          Math.max(1, Duration.between(now, failed.since().plus(FAILURE_WINDOW)).toSeconds());
+          Math.max(1, Duration.between(now, attempts.since().plus(FAILURE_WINDOW)).toSeconds());
       response.setHeader("Retry-After", String.valueOf(wait));
       response.sendError(
           429,
@@ -114,11 +116,7 @@ final class WriteGuard implements Filter {
               + " s");
       return;
     }
-    String authorization = request.getHeader("Authorization");
     if (!users.verifyBasic(authorization)) {
-      if (authorization != null) {
-        countFailure(address, now);
-      }
       response.setHeader("WWW-Authenticate", "Basic realm=\"dgov-kg\", charset=\"UTF-8\"");
       response.sendError(
           HttpServletResponse.SC_UNAUTHORIZED, "writes need a user name and password");
@@ -175,12 +173,15 @@ final class WriteGuard implements Filter {
     }
   }
 
-  /** Counts wrong credentials from {@code address}, forgetting windows that ended if many. */
-  private void countFailure(String address, Instant now) {
+  /**
+   * Counts an attempt with credentials from {@code address} before they are checked (so that many
+   * at once count too; a success forgets them), forgetting windows that ended if there are many.
+   */
+  private Failures attempt(String address, Instant now) {
     if (failures.size() >= ADDRESSES_KEPT) {
       failures.values().removeIf(f -> f.over(now));
     }
-    failures.merge(
+    return failures.merge(
         address,
         new Failures(now, 1),
         (known, first) -> known.over(now) ? first : new Failures(known.since(), known.count() + 1));
