@@ -11,10 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -113,7 +117,8 @@ class BoundedCostTest {
   }
 
   @Test
-  void wrongPasswordsFromOneAddressAreAnswered429AfterTen(@TempDir Path dir) throws Exception {
+  void wrongPasswordsFromOneAddressAreAnswered429AfterTenEvenSentAtOnce(@TempDir Path dir)
+      throws Exception {
     FusekiServer server = TestProjects.writableServer(dir);
     try {
       String update = "http://localhost:" + server.getHttpPort() + "/dgov/update";
@@ -121,9 +126,25 @@ class BoundedCostTest {
           "Basic "
               + Base64.getEncoder()
                   .encodeToString("alice:wrong guess".getBytes(StandardCharsets.UTF_8));
-      for (int i = 0; i < WriteGuard.FAILURES_ALLOWED; i++) {
+      for (int i = 0; i < WriteGuard.FAILURES_ALLOWED / 2; i++) {
         assertEquals(401, post(update, wrong).statusCode(), "attempt " + (i + 1));
       }
+      List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+      for (int i = 0; i < WriteGuard.FAILURES_ALLOWED; i++) {
+        burst.add(HTTP.sendAsync(request(update, wrong), HttpResponse.BodyHandlers.ofString()));
+      }
+      Map<Integer, Long> statuses =
+          burst.stream()
+              .map(CompletableFuture::join)
+              .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+      assertEquals(
+          Map.of(
+              401,
+              (long) (WriteGuard.FAILURES_ALLOWED / 2),
+              429,
+              (long) (WriteGuard.FAILURES_ALLOWED / 2)),
+          statuses,
+          "attempts sent at once count before any password is checked");
       HttpResponse<String> slowed = post(update, wrong);
       assertEquals(429, slowed.statusCode(), slowed.body());
       assertTrue(slowed.headers().firstValue("Retry-After").isPresent());
@@ -168,12 +189,14 @@ class BoundedCostTest {
   }
 
   private static HttpResponse<String> post(String url, String authorization) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url))
-            .header("Authorization", authorization)
-            .header("Content-Type", "application/sparql-update")
-            .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA {}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(request(url, authorization), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest request(String url, String authorization) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", authorization)
+        .header("Content-Type", "application/sparql-update")
+        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA {}"))
+        .build();
   }
 }
