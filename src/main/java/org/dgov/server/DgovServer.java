@@ -233,7 +233,6 @@ public final class DgovServer {
         .parseConfigFile(project.fusekiConfig().toString())
         .port(port)
         .loopback(loopbackOnly)
-        .enableCors(true, null)
         .addFilter("/*", new SecurityHeaders())
         .addFilter(
             SERVICE + "/*", new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
@@ -252,7 +251,7 @@ public final class DgovServer {
         .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
         .addServlet("/static/*", new StaticServlet())
         .addServlet(JsonLdContext.PATH, new ContextServlet())
-        .addServlet("", new HomeServlet(queries));
+        .addServlet("", new HomeServlet(queries, version));
   }
 
   /** Puts {@code graph} into the dataset that {@code fuseki-config.ttl} declares. */

@@ -1,27 +1,106 @@
 package org.dgov.server;
 
+import static org.dgov.web.UrlLayout.SERVICE;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
-/** Headers on every response: nothing loads from another host, nothing is sniffed or framed. */
+/**
+ * Headers on every response: nothing loads from another host, nothing is sniffed or framed; and the
+ * cross-origin policy (CORS). Reads are open to pages of any origin, without credentials ({@code
+ * Access-Control-Allow-Origin: *}, never {@code Access-Control-Allow-Credentials}), so that browser
+ * notebooks can query. Writes ({@code /dgov/update}, and {@code /dgov/data} and {@code
+ * /dgov/changes} other than GET and HEAD) get no CORS headers at all, and a write that a page of
+ * another origin sends (its {@code Origin} names another host) is refused with 403 before it is
+ * authenticated: a browser that holds a curator's password sends it along even to a form posted by
+ * another site, and CORS alone only hides the answer from that site, it does not stop the write.
+ *
+ * <p>This replaces Fuseki's CORS filter ({@code FusekiServer.Builder.enableCors}), which has one
+ * policy for every path and reflects the origin with credentials allowed.
+ */
 final class SecurityHeaders implements Filter {
 
   static final String CONTENT_SECURITY_POLICY =
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
           + "connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+  /** The methods and request headers a page of another origin may use to read. */
+  static final String READ_METHODS = "GET, HEAD, POST", READ_HEADERS = "Accept, Content-Type";
+
+  /** The response headers, beyond the CORS-safelisted ones, that such a page may read. */
+  static final String EXPOSED = "ETag, Link, Retry-After";
+
+  private static final Set<String> READS = Set.of("GET", "HEAD");
+
   @Override
-  public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+  public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
-    HttpServletResponse http = (HttpServletResponse) response;
-    http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    http.setHeader("X-Content-Type-Options", "nosniff");
-    http.setHeader("Referrer-Policy", "same-origin");
-    chain.doFilter(request, response);
+    HttpServletRequest request = (HttpServletRequest) req;
+    HttpServletResponse response = (HttpServletResponse) res;
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Referrer-Policy", "same-origin");
+    String origin = request.getHeader("Origin");
+    String requested = request.getHeader("Access-Control-Request-Method");
+    boolean preflight =
+        request.getMethod().equals("OPTIONS") && origin != null && requested != null;
+    if (writes(request.getRequestURI(), preflight ? requested : request.getMethod())) {
+      if (origin != null && !preflight && !sameOrigin(origin, request.getHeader("Host"))) {
+        byte[] reason =
+            ("writes from pages of another origin are refused (Origin: "
+                    + origin
+                    + "); write from this server's own pages or from a client that sends no Origin"
+                    + " (curl, rdflib, SPARQLWrapper)\n")
+                .getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        response.setContentType("text/plain; charset=utf-8");
+        response.setContentLength(reason.length);
+        response.getOutputStream().write(reason);
+        return;
+      }
+      chain.doFilter(req, res);
+      return;
+    }
+    response.setHeader("Access-Control-Allow-Origin", "*");
+    if (preflight) {
+      response.setHeader("Access-Control-Allow-Methods", READ_METHODS);
+      response.setHeader("Access-Control-Allow-Headers", READ_HEADERS);
+      response.setHeader("Access-Control-Max-Age", "1800");
+      response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+      return;
+    }
+    response.setHeader("Access-Control-Expose-Headers", EXPOSED);
+    chain.doFilter(req, res);
+  }
+
+  /** Whether {@code method} on {@code path} writes, or may. */
+  private static boolean writes(String path, String method) {
+    return path.equals(SERVICE + "/update")
+        || (isUnder(path, SERVICE + "/data") || isUnder(path, SERVICE + "/changes"))
+            && !READS.contains(method);
+  }
+
+  private static boolean isUnder(String path, String prefix) {
+    return path.equals(prefix) || path.startsWith(prefix + "/");
+  }
+
+  /** Whether a request's {@code Origin} names the host and port it was sent to. */
+  private static boolean sameOrigin(String origin, String host) {
+    try {
+      URI uri = new URI(origin);
+      return host != null && uri.getRawAuthority() != null && uri.getRawAuthority().equals(host);
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 }

@@ -10,12 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.dgov.graph.ReportFormats;
@@ -31,6 +35,11 @@ import org.dgov.store.WriteRequest;
  * ValidatingDataset#DELETE_HEADER} header naming entries deleted on purpose), and answers the
  * refusal's status (422, or 403 for LOAD) with the reason, or the validation report, when the
  * dataset rolled the write back ({@link ValidatingDataset}), whatever Fuseki would have answered.
+ *
+ * <p>Wrong passwords are slowed without holding a thread: after {@value #FAILURES_ALLOWED} wrong
+ * user names or passwords from one remote address within {@link #FAILURE_WINDOW} (counted as they
+ * arrive, so that many sent at once count as well), that address is answered 429 with {@code
+ * Retry-After} until the window ends, before any password is checked.
  */
 final class WriteGuard implements Filter {
 
@@ -43,7 +52,25 @@ final class WriteGuard implements Filter {
   /** The request header whose value goes into the history as the write's message. */
   static final String MESSAGE_HEADER = "Dgov-Message";
 
+  /** Wrong credentials one remote address may send within {@link #FAILURE_WINDOW}. */
+  static final int FAILURES_ALLOWED = 10;
+
+  /** How long wrong credentials count against their address, from the first of them. */
+  static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
+
+  /** Addresses kept before those whose window has ended are forgotten. */
+  private static final int ADDRESSES_KEPT = 1024;
+
   private final Users users;
+  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+
+  /** How many credentials not found right an address sent since {@code since}. */
+  private record Failures(Instant since, int count) {
+    boolean over(Instant now) {
+      return now.isAfter(since.plus(FAILURE_WINDOW));
+    }
+  }
+
   private final ThreadLocal<Refusal> rejected = new ThreadLocal<>();
   private final ThreadLocal<WriteRequest> writing = new ThreadLocal<>();
 
@@ -72,12 +99,30 @@ final class WriteGuard implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    if (!users.verifyBasic(request.getHeader("Authorization"))) {
+    String address = request.getRemoteAddr();
+    String authorization = request.getHeader("Authorization");
+    Instant now = Instant.now();
+    Failures attempts = authorization == null ? null : attempt(address, now);
+    if (attempts != null && attempts.count() > FAILURES_ALLOWED) {
+      long wait =
+          Math.max(1, Duration.between(now, attempts.since().plus(FAILURE_WINDOW)).toSeconds());
+      response.setHeader("Retry-After", String.valueOf(wait));
+      response.sendError(
+          429,
+          "too many wrong user names or passwords from "
+              + address
+              + ": try again in "
+              + wait
+              + " s");
+      return;
+    }
+    if (!users.verifyBasic(authorization)) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"dgov-kg\", charset=\"UTF-8\"");
       response.sendError(
           HttpServletResponse.SC_UNAUTHORIZED, "writes need a user name and password");
       return;
     }
+    failures.remove(address);
     Set<Node> deletions = new LinkedHashSet<>();
     for (String name : headerValues(request, ValidatingDataset.DELETE_HEADER)) {
       String iri =
@@ -126,6 +171,20 @@ final class WriteGuard implements Filter {
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
     }
+  }
+
+  /**
+   * Counts an attempt with credentials from {@code address} before they are checked (so that many
+   * at once count too; a success forgets them), forgetting windows that ended if there are many.
+   */
+  private Failures attempt(String address, Instant now) {
+    if (failures.size() >= ADDRESSES_KEPT) {
+      failures.values().removeIf(f -> f.over(now));
+    }
+    return failures.merge(
+        address,
+        new Failures(now, 1),
+        (known, first) -> known.over(now) ? first : new Failures(known.since(), known.count() + 1));
   }
 
   /** The values of a header that may be repeated or hold several, separated by commas or spaces. */

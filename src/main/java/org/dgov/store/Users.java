@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
@@ -65,6 +71,66 @@ public final class Users {
       hashes.put(parts[0], line.substring(parts[0].length() + 1));
     }
     return new Users(hashes);
+  }
+
+  /** What {@link #put} did to a users file. */
+  public enum Put {
+    /** made the file, with the user's line in it */
+    CREATED,
+    /** added a line for a user the file did not have */
+    ADDED,
+    /** replaced the line of a user the file had */
+    REPLACED
+  }
+
+  /**
+   * Writes {@code name}'s line with {@code password} into {@code file}: makes the file if there is
+   * none, adds the line for a new name, and for a name the file has replaces its line in place when
+   * {@code replace} says so, else refuses with the line that has it. The file is left readable and
+   * writable by its owner only ({@code rw-------}) where the file system has POSIX permissions.
+   */
+  public static Put put(Path file, String name, char[] password, boolean replace)
+      throws IOException {
+    String added = line(name, password);
+    boolean exists = Files.exists(file);
+    List<String> lines = exists ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
+    int at = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).startsWith(name + ":")) {
+        at = i;
+      }
+    }
+    if (at >= 0 && !replace) {
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + (at + 1)
+              + ": there is a user "
+              + name
+              + " already; give --replace to change the password");
+    }
+    if (at >= 0) {
+      lines.set(at, added);
+    } else {
+      lines.add(added);
+    }
+    if (!exists && ownerOnlySupported(file)) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+    }
+    Files.write(file, lines);
+    if (ownerOnlySupported(file)) {
+      Files.setPosixFilePermissions(file, OWNER_ONLY);
+    }
+    return !exists ? Put.CREATED : at >= 0 ? Put.REPLACED : Put.ADDED;
+  }
+
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
+
+  private static boolean ownerOnlySupported(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    return dir != null
+        && Files.getFileStore(dir).supportsFileAttributeView(PosixFileAttributeView.class);
   }
 
   /** The line to add to a users file for {@code name} with {@code password}. */

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.query.QuerySolution;
@@ -21,7 +23,8 @@ import org.dgov.vocab.DGOV;
 
 /**
  * The home page: what the graph holds, the mechanism × topic coverage matrix as an SVG heat map,
- * the layer and topic tree, the named queries and a search box.
+ * the layer and topic tree, the named queries and a search box. What it shows is computed once per
+ * version of the data, not once per request.
  */
 public final class HomeServlet extends GraphServlet {
 
@@ -32,10 +35,20 @@ public final class HomeServlet extends GraphServlet {
   public static final List<String> SECTIONS = List.of(COUNTS, MATRIX);
 
   private final Map<String, NamedQuery> queries;
+  private final LongSupplier version;
+  private final AtomicReference<Computed> computed = new AtomicReference<>();
 
-  public HomeServlet(Map<String, NamedQuery> queries) {
+  /**
+   * @param version the version of the data the request's read transaction sees: the page is
+   *     computed again only when it changes
+   */
+  public HomeServlet(Map<String, NamedQuery> queries, LongSupplier version) {
     this.queries = queries;
+    this.version = version;
   }
+
+  /** The page as computed for one version of the data. */
+  private record Computed(long version, Page page) {}
 
   @Override
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
@@ -44,11 +57,20 @@ public final class HomeServlet extends GraphServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Html.send(
-        response,
-        200,
-        "home.jte",
-        new Page(counts(graph), coverage(graph), layers(graph), List.copyOf(queries.values())));
+    long seen = version.getAsLong();
+    Computed page =
+        computed.updateAndGet(
+            known ->
+                known != null && known.version() == seen
+                    ? known
+                    : new Computed(
+                        seen,
+                        new Page(
+                            counts(graph),
+                            coverage(graph),
+                            layers(graph),
+                            List.copyOf(queries.values()))));
+    Html.send(response, 200, "home.jte", page.page());
   }
 
   /** What the home page shows; {@code counts} and {@code matrix} are null without their query. */

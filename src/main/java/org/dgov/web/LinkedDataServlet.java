@@ -21,9 +21,17 @@ import org.dgov.graph.Similarity;
 /**
  * Dereferenceable resources: {@code /id/{slug}} answers 303 to {@code /doc/{slug}}, which serves
  * the description as HTML, Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept}, or by extension
- * ({@code /doc/{slug}.ttl}). Unknown slugs get 404 with the closest known ones.
+ * ({@code /doc/{slug}.ttl}). Unknown slugs get 404 with the closest known ones; a slug longer than
+ * {@value #MAX_SLUG} characters, which no resource has, gets a plain 404 without suggestions, so
+ * that the work per request stays bounded however long the path.
  */
 public final class LinkedDataServlet extends GraphServlet {
+
+  /** The longest slug looked up or suggested for. */
+  static final int MAX_SLUG = 200;
+
+  /** How many known slugs a 404 suggests. */
+  private static final int SUGGESTIONS = 5;
 
   /** What {@code /doc/} offers, by extension, first the default for browsers. */
   private static final Map<String, Offer> OFFERS =
@@ -123,8 +131,23 @@ public final class LinkedDataServlet extends GraphServlet {
         && graph.contains(NodeFactory.createURI(UrlLayout.iri(slug)), RDF.type.asNode(), Node.ANY);
   }
 
+  /**
+   * 404 for {@code slug}: with the known slugs within a third of its length in edits (at least 2),
+   * closest first, each found with a distance bounded by that limit.
+   */
   private static void notFound(Graph graph, HttpServletResponse response, String slug)
       throws IOException {
+    if (slug.length() > MAX_SLUG) {
+      response.sendError(
+          HttpServletResponse.SC_NOT_FOUND,
+          "no resource has a slug of "
+              + slug.length()
+              + " characters: slugs are at most "
+              + MAX_SLUG);
+      return;
+    }
+    int max = Math.max(2, slug.length() / 3);
+    record Scored(String slug, int distance) {}
     List<String> close =
         graph
             .find(Node.ANY, RDF.type.asNode(), Node.ANY)
@@ -134,10 +157,11 @@ public final class LinkedDataServlet extends GraphServlet {
             .filter(Node::isURI)
             .map(n -> UrlLayout.slug(n.getURI()))
             .flatMap(Optional::stream)
-            .sorted(
-                Comparator.comparingInt((String s) -> Similarity.distance(s, slug))
-                    .thenComparing(s -> s))
-            .limit(5)
+            .map(s -> new Scored(s, Similarity.distance(s, slug, max)))
+            .filter(s -> s.distance() <= max)
+            .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::slug))
+            .limit(SUGGESTIONS)
+            .map(Scored::slug)
             .toList();
     List<Close> links =
         close.stream()

@@ -14,16 +14,31 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 
 /**
- * {@code /search?q=}: resources whose label or acronym, in English or Chinese, contains the text.
+ * {@code /search?q=}: resources whose label or acronym, in English or Chinese, contains the text. A
+ * text longer than {@value #MAX_QUERY} characters is answered 400 before any search, so that the
+ * work per request stays bounded.
  */
 public final class SearchServlet extends GraphServlet {
 
   private static final int LIMIT = 100;
 
+  /** The longest text searched for. */
+  static final int MAX_QUERY = 200;
+
   @Override
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
       throws IOException {
     String q = request.getParameter("q") == null ? "" : request.getParameter("q").strip();
+    if (q.length() > MAX_QUERY) {
+      response.sendError(
+          HttpServletResponse.SC_BAD_REQUEST,
+          "q is "
+              + q.length()
+              + " characters long: search for at most "
+              + MAX_QUERY
+              + " (a word or phrase of a label)");
+      return;
+    }
     Set<Node> hits = new HashSet<>();
     if (!q.isEmpty()) {
       String needle = q.toLowerCase(Locale.ROOT);

@@ -151,7 +151,7 @@ class HtmlTest {
             .addServlet("/ontology", new OntologyServlet(() -> graph))
             .addServlet("/queries/*", queryPages)
             .addServlet("/search", new SearchServlet())
-            .addServlet("", new HomeServlet(queries))
+            .addServlet("", new HomeServlet(queries, () -> 0))
             .build()
             .start();
   }
