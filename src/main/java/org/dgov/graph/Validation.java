@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
@@ -134,7 +135,10 @@ public final class Validation {
     return new Finding(entry, label(union, entry.focusNode()), graph.locate(entry.focusNode()));
   }
 
-  /** A violation found by one of the checks SHACL cannot express. */
+  /**
+   * A violation found by one of the checks SHACL cannot express, as SHACL's own results are: its
+   * message tagged {@code @en} as the shapes' {@code sh:message}s are.
+   */
   static Finding violation(
       Checks check,
       Node focus,
@@ -151,7 +155,7 @@ public final class Validation {
             .source(check.shape)
             .sourceConstraintComponent(check.component)
             .severity(Severity.Violation)
-            .message(message);
+            .message(NodeFactory.createLiteralLang(message, "en"));
     return new Finding(result, label, location);
   }
 

@@ -247,7 +247,7 @@ public final class DgovServer {
         .addServlet("/queries/*", queryPages)
         .addServlet("/search", new SearchServlet())
         .addServlet("/editor", new EditorServlet())
-        .addServlet("/.well-known/void", new VoidServlet())
+        .addServlet("/.well-known/void", new VoidServlet(() -> current.get().union()))
         .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
         .addServlet("/static/*", new StaticServlet())
         .addServlet(JsonLdContext.PATH, new ContextServlet())

@@ -11,6 +11,7 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
 import org.dgov.vocab.DGOV;
 
@@ -24,12 +25,17 @@ final class DatasetDescription {
   static final String SD = "http://www.w3.org/ns/sparql-service-description#";
   private static final Node DATASET = NodeFactory.createURI(DGOV.ID + "dgov-kg");
 
+  private static final String LICENSE = "https://creativecommons.org/licenses/by/4.0/";
+
   private DatasetDescription() {}
 
   /**
-   * VoID and DCAT for {@code graph}, with absolute URLs under {@code base} (scheme, host, port).
+   * VoID and DCAT for {@code graph}, the graph served, whose asserted statements number {@code
+   * assertedTriples}, with absolute URLs under {@code base} (scheme, host, port). Each dump is
+   * described by the subset it holds, with that subset's own count: the asserted statements, and
+   * the graph as served; the dataset names every dump (VoID: "partial or complete").
    */
-  static Graph voidAndDcat(Graph graph, String base) {
+  static Graph voidAndDcat(Graph graph, long assertedTriples, String base) {
     Graph out = GraphFactory.createDefaultGraph();
     out.getPrefixMapping().setNsPrefixes(graph.getPrefixMapping());
     out.getPrefixMapping().setNsPrefix("void", VOID.NS).setNsPrefix("dcat", DCAT.NS);
@@ -52,30 +58,27 @@ final class DatasetDescription {
       out.remove(linkset, VOID.triples.asNode(), Node.ANY);
       linkCount(graph, linkset).ifPresent(n -> add(out, linkset, VOID.triples.asNode(), count(n)));
     }
-    for (String[] dump :
-        new String[][] {{"dgov.ttl.gz", "text/turtle"}, {"dgov.nt.gz", "application/n-triples"}}) {
-      Node url = uri(base + "/dumps/" + dump[0]);
-      Node distribution = uri(base + "/dumps/" + dump[0] + "#distribution");
-      add(out, DATASET, VOID.dataDump.asNode(), url);
-      add(out, DATASET, DCAT.distribution.asNode(), distribution);
-      add(out, distribution, RDF.type.asNode(), DCAT.Distribution.asNode());
-      add(out, distribution, DCAT.downloadURL.asNode(), url);
-      add(
-          out,
-          distribution,
-          DCAT.mediaType.asNode(),
-          uri("https://www.iana.org/assignments/media-types/" + dump[1]));
-      add(
-          out,
-          distribution,
-          DCAT.compressFormat.asNode(),
-          uri("https://www.iana.org/assignments/media-types/application/gzip"));
-      add(
-          out,
-          distribution,
-          DCTerms.license.asNode(),
-          uri("https://creativecommons.org/licenses/by/4.0/"));
-    }
+    Node asserted = uri(base + "/dumps/#asserted");
+    subset(
+        out,
+        asserted,
+        assertedTriples,
+        "The asserted statements: the ontology and the curated data as written (in the files, or"
+            + " in the store after writes), without anything entailed.",
+        "dgov-kg: asserted statements",
+        "全球数字治理知识图谱：断言的陈述");
+    Node entailed = uri(base + "/dumps/#entailed");
+    subset(
+        out,
+        entailed,
+        graph.size(),
+        "The graph as the SPARQL endpoint serves it: the asserted statements with the RDFS"
+            + " closure and the statements the declared rules derive.",
+        "dgov-kg: asserted and entailed statements",
+        "全球数字治理知识图谱：断言与推理所得的陈述");
+    dump(out, base, asserted, DumpsServlet.ASSERTED_TURTLE, "text/turtle");
+    dump(out, base, asserted, DumpsServlet.ASSERTED, "application/n-triples");
+    dump(out, base, entailed, DumpsServlet.ENTAILED, "application/n-triples");
     Node service = uri(base + "/dgov/sparql#service");
     add(out, DATASET, DCAT.distribution.asNode(), uri(base + "/dgov/sparql#distribution"));
     add(
@@ -94,6 +97,46 @@ final class DatasetDescription {
     add(out, service, DCAT.servesDataset.asNode(), DATASET);
     add(out, service, DCTerms.conformsTo.asNode(), uri("https://www.w3.org/TR/sparql11-protocol/"));
     return out;
+  }
+
+  /** A subset of the dataset, held whole by each of its dumps. */
+  private static void subset(
+      Graph out, Node subset, long triples, String description, String en, String zh) {
+    add(out, DATASET, VOID.subset.asNode(), subset);
+    add(out, subset, RDF.type.asNode(), VOID.Dataset.asNode());
+    add(out, subset, RDF.type.asNode(), DCAT.Dataset.asNode());
+    add(out, subset, VOID.triples.asNode(), count(triples));
+    add(
+        out,
+        subset,
+        DCTerms.description.asNode(),
+        NodeFactory.createLiteralLang(description, "en"));
+    add(out, subset, RDFS.label.asNode(), NodeFactory.createLiteralLang(en, "en"));
+    add(out, subset, RDFS.label.asNode(), NodeFactory.createLiteralLang(zh, "zh"));
+    add(out, subset, DCTerms.license.asNode(), uri(LICENSE));
+  }
+
+  /** A dump of {@code subset}, as VoID and as a DCAT distribution of the dataset. */
+  private static void dump(Graph out, String base, Node subset, String file, String mediaType) {
+    Node url = uri(base + "/dumps/" + file);
+    Node distribution = uri(base + "/dumps/" + file + "#distribution");
+    add(out, DATASET, VOID.dataDump.asNode(), url);
+    add(out, subset, VOID.dataDump.asNode(), url);
+    add(out, DATASET, DCAT.distribution.asNode(), distribution);
+    add(out, distribution, RDF.type.asNode(), DCAT.Distribution.asNode());
+    add(out, distribution, DCAT.downloadURL.asNode(), url);
+    add(out, subset, DCAT.distribution.asNode(), distribution);
+    add(
+        out,
+        distribution,
+        DCAT.mediaType.asNode(),
+        uri("https://www.iana.org/assignments/media-types/" + mediaType));
+    add(
+        out,
+        distribution,
+        DCAT.compressFormat.asNode(),
+        uri("https://www.iana.org/assignments/media-types/application/gzip"));
+    add(out, distribution, DCTerms.license.asNode(), uri(LICENSE));
   }
 
   /**

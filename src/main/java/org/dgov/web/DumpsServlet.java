@@ -1,6 +1,5 @@
 package org.dgov.web;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -21,10 +20,22 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
 
 /**
- * {@code /dumps/}: the curated graph as gzipped Turtle and N-Triples, their SHA-256 checksums and
- * the licence. Made once per version of the data, on the first request that sees it.
+ * {@code /dumps/}: the asserted statements (ontology and curated data) as gzipped Turtle and
+ * N-Triples, the graph as served (with the RDFS closure and what the rules derive) as gzipped
+ * N-Triples, their SHA-256 checksums and the licence. Made once per version of the data, on the
+ * first request that sees it, from the one read transaction that request is answered in, so the two
+ * dumps are of the same version and VoID, which counts the same graphs, agrees with them.
  */
-public final class DumpsServlet extends HttpServlet {
+public final class DumpsServlet extends GraphServlet {
+
+  /** The asserted statements, as the curated files (or the store, after writes) hold them. */
+  static final String ASSERTED_TURTLE = "dgov.ttl.gz";
+
+  /** The asserted statements, one triple a line. */
+  static final String ASSERTED = "dgov.nt.gz";
+
+  /** The graph as the SPARQL endpoint serves it: asserted and entailed statements. */
+  static final String ENTAILED = "dgov-entailed.nt.gz";
 
   private static final String LICENSE =
       """
@@ -43,8 +54,9 @@ public final class DumpsServlet extends HttpServlet {
   private long madeAt = -1;
 
   /**
-   * Serves dumps of the graph that {@code curated} gives, made again when {@code version} (the
-   * data's latest version) has moved on since they were made.
+   * Serves dumps of the asserted graph that {@code curated} gives and of the graph served, made
+   * again when {@code version} (the version the request's transaction sees) has moved on since they
+   * were made.
    */
   public DumpsServlet(LongSupplier version, Supplier<Graph> curated) {
     this.version = version;
@@ -52,10 +64,10 @@ public final class DumpsServlet extends HttpServlet {
   }
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+  protected void serve(HttpServletRequest request, HttpServletResponse response, Graph served)
       throws IOException {
     String name = request.getRequestURI().substring("/dumps/".length());
-    Map<String, File> files = files();
+    Map<String, File> files = files(served);
     File file = files.get(name);
     if (name.isEmpty()) {
       Html.send(response, 200, "dumps.jte", List.copyOf(files.keySet()));
@@ -70,14 +82,16 @@ public final class DumpsServlet extends HttpServlet {
     response.getOutputStream().write(file.bytes());
   }
 
-  private synchronized Map<String, File> files() {
+  private synchronized Map<String, File> files(Graph served) {
     // the version is read before the graph, so the dumps are never older than the version kept
     long now = version.getAsLong();
     if (files == null || madeAt != now) {
       Graph curated = this.curated.get();
       Map<String, File> made = new LinkedHashMap<>();
-      made.put("dgov.ttl.gz", new File("application/gzip", gzip(curated, RDFFormat.TURTLE_PRETTY)));
-      made.put("dgov.nt.gz", new File("application/gzip", gzip(curated, RDFFormat.NTRIPLES_UTF8)));
+      made.put(
+          ASSERTED_TURTLE, new File("application/gzip", gzip(curated, RDFFormat.TURTLE_PRETTY)));
+      made.put(ASSERTED, new File("application/gzip", gzip(curated, RDFFormat.NTRIPLES_UTF8)));
+      made.put(ENTAILED, new File("application/gzip", gzip(served, RDFFormat.NTRIPLES_UTF8)));
       StringBuilder sums = new StringBuilder();
       made.forEach((n, f) -> sums.append(sha256(f.bytes())).append("  ").append(n).append('\n'));
       made.put(
