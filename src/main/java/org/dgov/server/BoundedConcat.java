@@ -5,6 +5,7 @@ import org.apache.jena.sparql.expr.E_StrConcat;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.function.FunctionEnv;
 
 /**
  * SPARQL {@code CONCAT} that refuses, before building it, a result longer than {@link
@@ -24,6 +25,11 @@ final class BoundedConcat extends E_StrConcat {
       length += arg.asNode().isLiteral() ? arg.asNode().getLiteralLexicalForm().length() : 0;
     }
     return super.eval(ValueTooLarge.require(length, args));
+  }
+
+  @Override
+  public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
+    return ValueTooLarge.charge(eval(args), env);
   }
 
   @Override

@@ -32,8 +32,8 @@ import org.apache.jena.sparql.util.Context;
  * evaluates), its {@code REGEX} and {@code REPLACE} run by RE2/J in linear time, and every function
  * that can return a longer string than it was given ({@code CONCAT}, {@code REPLACE}, {@code
  * UCASE}, {@code LCASE}, {@code ENCODE_FOR_URI}, extension functions) bounded by {@link
- * ValueTooLarge#MAX_CHARS}. Extension functions that build or wait without bound in one call are
- * refused with 400.
+ * ValueTooLarge#MAX_CHARS} each and {@link ValueTooLarge#MAX_CHARS_PER_QUERY} in all. Extension
+ * functions that build or wait without bound in one call are refused with 400.
  */
 final class BoundedEvaluation extends ExprTransformCopy {
 
@@ -52,7 +52,10 @@ final class BoundedEvaluation extends ExprTransformCopy {
   /** Makes every query on the dataset of {@code context} bounded, then optimized as before. */
   static void install(Context context) {
     RewriteFactory bounded =
-        queryContext -> op -> Optimize.getFactory().create(queryContext).rewrite(bound(op));
+        queryContext -> {
+          ValueTooLarge.startCount(queryContext);
+          return op -> Optimize.getFactory().create(queryContext).rewrite(bound(op));
+        };
     context.set(ARQConstants.sysOptimizerFactory, bounded);
   }
 

@@ -3,6 +3,7 @@ package org.dgov.server;
 import org.apache.jena.sparql.expr.Expr;
 import org.apache.jena.sparql.expr.ExprFunction1;
 import org.apache.jena.sparql.expr.NodeValue;
+import org.apache.jena.sparql.function.FunctionEnv;
 
 /**
  * The value of a function that can return more than it was given ({@code UCASE}, {@code
@@ -19,6 +20,11 @@ final class BoundedResult extends ExprFunction1 {
   @Override
   public NodeValue eval(NodeValue value) {
     return ValueTooLarge.check(value);
+  }
+
+  @Override
+  public NodeValue eval(NodeValue value, FunctionEnv env) {
+    return ValueTooLarge.charge(eval(value), env);
   }
 
   @Override

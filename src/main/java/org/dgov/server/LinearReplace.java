@@ -10,6 +10,7 @@ import org.apache.jena.sparql.expr.ExprFunctionN;
 import org.apache.jena.sparql.expr.ExprList;
 import org.apache.jena.sparql.expr.NodeValue;
 import org.apache.jena.sparql.expr.nodevalue.NodeValueOps;
+import org.apache.jena.sparql.function.FunctionEnv;
 import org.apache.jena.sparql.sse.Tags;
 
 /**
@@ -48,6 +49,11 @@ final class LinearReplace extends ExprFunctionN {
     return input.getLiteralLanguage().isEmpty()
         ? NodeValue.makeString(result)
         : NodeValue.makeLangString(result, input.getLiteralLanguage());
+  }
+
+  @Override
+  public NodeValue eval(List<NodeValue> args, FunctionEnv env) {
+    return ValueTooLarge.charge(eval(args), env);
   }
 
   /** Appends {@code replacement} for the current match of {@code matcher} to {@code out}. */

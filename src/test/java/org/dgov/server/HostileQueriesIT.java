@@ -139,6 +139,30 @@ class HostileQueriesIT {
     assertTrue(encoded.body().contains("grows past"), encoded.body());
   }
 
+  /**
+   * Each of {@code rows} rows builds 2^20 characters (2^19 in its last value), within the limit of
+   * one value; 100 rows build 100 Mi in all.
+   */
+  private static String manyRows(int rows) {
+    return doubling("CONCAT(X, X)", 19)
+        .replace(
+            "WHERE { ",
+            "WHERE { VALUES ?i { "
+                + String.join(" ", java.util.Collections.nCopies(rows, "1"))
+                + " } ")
+        .replace("\"a\" AS ?v0", "STR(?i) AS ?v0")
+        .replace("(STRLEN(?v19) AS ?n)", "(COUNT(DISTINCT ?v19) AS ?n)");
+  }
+
+  @Test
+  void valuesWithinTheLimitThatAddUpPastTheQuerysBudgetEndTheQueryWith400() throws Exception {
+    HttpResponse<String> many = post(manyRows(100));
+    assertEquals(400, many.statusCode(), many.body());
+    assertTrue(many.body().contains("in all"), many.body());
+    HttpResponse<String> few = post(manyRows(10));
+    assertEquals(200, few.statusCode(), few.body());
+  }
+
   @Test
   void aValueWithinTheLimitIsComputed() throws Exception {
     HttpResponse<String> small = post(doubling("CONCAT(X, X)", 10));
