@@ -97,7 +97,10 @@ class HostileQueriesIT {
     assertEquals(200, post("ASK { ?s ?p ?o }").statusCode(), "the server keeps serving");
   }
 
-  /** {@code BIND(CONCAT(?v{i-1}, ?v{i-1}) AS ?v{i})} for i up to {@code steps}, starting at "a". */
+  /**
+   * A query that binds {@code ?v0} to "a" and each {@code ?v{i}}, for i up to {@code steps}, to
+   * {@code function} with X standing for {@code ?v{i-1}}, and selects the length of the last.
+   */
   private static String doubling(String function, int steps) {
     StringBuilder query =
         new StringBuilder("SELECT (STRLEN(?v" + steps + ") AS ?n) WHERE { BIND(\"a\" AS ?v0)");
