@@ -138,6 +138,7 @@ public final class DgovServer {
       triples = Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultGraph().size());
     }
     Context context = dataAccessPoint(server).getDataService().getDataset().getContext();
+    BoundedEvaluation.install(context);
     if (options.federate()) {
       List<String> endpoints = ServerSettings.read(project).federationEndpoints();
       Federation.allow(context, endpoints);

@@ -42,7 +42,7 @@ final class QueryGuard implements Filter {
       throws IOException, ServletException {
     HttpServletResponse response = (HttpServletResponse) res;
     Replayable request = new Replayable((HttpServletRequest) req);
-    Optional<String> refusal = RegexSafety.check(request.query());
+    Optional<String> refusal = BoundedEvaluation.refusal(request.query());
     if (refusal.isPresent()) {
       error(response, 400, refusal.get());
       return;

@@ -10,14 +10,39 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Request bodies over the configured size get 413 before they are read whole: at once when the
- * declared length is over, else as soon as the stream passes the limit. URLs over the configured
- * length get 414.
+ * declared length is over, else as soon as the stream passes the limit, counted as read (a chunked
+ * body declares no length). A body sent with {@code Content-Encoding: gzip} or {@code deflate} is
+ * inflated here and the inflated bytes are counted, so that 1 MB on the wire cannot become 1 GB
+ * inside; the rest of the server sees it as sent uncompressed. Fuseki accepts compressed bodies, so
+ * refusing them would break clients that compress uploads; other codings get 415. Form bodies are
+ * parsed here from the counted stream, not by Jetty, whose own form limit is 25 MB. URLs over the
+ * configured length get 414.
  */
 final class RequestLimits implements Filter {
+
+  /** The content codings that are inflated here; identity is none. */
+  private static final Set<String> CODINGS = Set.of("identity", "gzip", "x-gzip", "deflate");
 
   private final long maxBytes;
   private final int maxUrlLength;
@@ -43,14 +68,25 @@ final class RequestLimits implements Filter {
       tooLarge(response);
       return;
     }
+    String coding = request.getHeader("Content-Encoding");
+    if (coding != null && !CODINGS.contains(coding.trim().toLowerCase(Locale.ROOT))) {
+      response.setHeader("Accept-Encoding", "gzip, deflate");
+      response.sendError(
+          415,
+          "the request body is encoded as \""
+              + coding
+              + "\": send it uncompressed, or with Content-Encoding gzip or deflate");
+      return;
+    }
     try {
       chain.doFilter(new Limited(request, response, maxBytes), res);
     } catch (ServletException | IOException | RuntimeException e) {
-      if (causedByLimit(e) && !response.isCommitted()) {
+      if (!causedByLimit(e)) {
+        throw e;
+      }
+      if (!response.isCommitted()) { // else 413 was sent as the limit was passed
         response.reset();
         tooLarge(response);
-      } else {
-        throw e;
       }
     }
   }
@@ -76,15 +112,27 @@ final class RequestLimits implements Filter {
     }
   }
 
+  /**
+   * The request as the rest of the server reads it: its body counted as read and inflated when
+   * compressed, and form parameters parsed from that counted body.
+   */
   private static final class Limited extends HttpServletRequestWrapper {
     private final HttpServletResponse response;
     private final long maxBytes;
+    private final String coding;
     private ServletInputStream stream;
+    private Map<String, String[]> parameters;
 
     Limited(HttpServletRequest request, HttpServletResponse response, long maxBytes) {
       super(request);
       this.response = response;
       this.maxBytes = maxBytes;
+      String declared = request.getHeader("Content-Encoding");
+      this.coding = declared == null ? "identity" : declared.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean compressed() {
+      return !coding.equals("identity");
     }
 
     /** Answers 413 at once, before whoever reads the body turns the failure into another error. */
@@ -98,9 +146,122 @@ final class RequestLimits implements Filter {
     }
 
     @Override
+    public String getHeader(String name) {
+      return compressed() && hidden(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+      return compressed() && hidden(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+      if (!compressed()) {
+        return super.getHeaderNames();
+      }
+      List<String> names = Collections.list(super.getHeaderNames());
+      names.removeIf(RequestLimits::hidden);
+      return Collections.enumeration(names);
+    }
+
+    @Override
+    public int getContentLength() {
+      return compressed() ? -1 : super.getContentLength();
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return compressed() ? -1 : super.getContentLengthLong();
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      String charset = getCharacterEncoding();
+      return new BufferedReader(
+          new InputStreamReader(
+              getInputStream(),
+              charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset)));
+    }
+
+    @Override
+    public String getParameter(String name) {
+      String[] values = parameters().get(name);
+      return values == null ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      return parameters();
+    }
+
+    @Override
+    public Enumeration<String> getParameterNames() {
+      return Collections.enumeration(parameters().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return parameters().get(name);
+    }
+
+    /** The parameters of the query string and, for a form, of the body read through the limit. */
+    private Map<String, String[]> parameters() {
+      if (parameters == null) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        decode(getQueryString(), found);
+        String type = getContentType();
+        if (type != null
+            && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+          try {
+            decode(new String(getInputStream().readAllBytes(), StandardCharsets.UTF_8), found);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+        Map<String, String[]> map = new LinkedHashMap<>();
+        found.forEach((k, v) -> map.put(k, v.toArray(String[]::new)));
+        parameters = Collections.unmodifiableMap(map);
+      }
+      return parameters;
+    }
+
+    /**
+     * Adds the parameters of {@code encoded} ({@code a=1&b=2}, UTF-8 percent-encoded) to {@code
+     * found}.
+     */
+    private static void decode(String encoded, Map<String, List<String>> found) {
+      if (encoded == null || encoded.isEmpty()) {
+        return;
+      }
+      for (String pair : encoded.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = eq < 0 ? pair : pair.substring(0, eq);
+        String value = eq < 0 ? "" : pair.substring(eq + 1);
+        try {
+          found
+              .computeIfAbsent(
+                  URLDecoder.decode(name, StandardCharsets.UTF_8), k -> new ArrayList<>())
+              .add(URLDecoder.decode(value, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+          // a malformed escape: the pair is dropped
+        }
+      }
+    }
+
+    @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
-        ServletInputStream in = super.getInputStream();
+        ServletInputStream raw = super.getInputStream();
+        InputStream in =
+            switch (coding) {
+              case "gzip", "x-gzip" -> new GZIPInputStream(raw);
+              case "deflate" -> new InflaterInputStream(raw);
+              default -> raw;
+            };
         stream =
             new ServletInputStream() {
               private long read;
@@ -116,7 +277,7 @@ final class RequestLimits implements Filter {
 
               @Override
               public int read(byte[] buffer, int off, int len) throws IOException {
-                int n = in.read(buffer, off, len);
+                int n = in.read(buffer, off, (int) Math.min(len, maxBytes + 1 - read));
                 if (n > 0 && (read += n) > maxBytes) {
                   throw overLimit();
                 }
@@ -125,21 +286,26 @@ final class RequestLimits implements Filter {
 
               @Override
               public boolean isFinished() {
-                return in.isFinished();
+                return raw.isFinished();
               }
 
               @Override
               public boolean isReady() {
-                return in.isReady();
+                return raw.isReady();
               }
 
               @Override
               public void setReadListener(ReadListener listener) {
-                in.setReadListener(listener);
+                raw.setReadListener(listener);
               }
             };
       }
       return stream;
     }
+  }
+
+  /** The headers that describe the body as sent, hidden once it is inflated. */
+  private static boolean hidden(String name) {
+    return name.equalsIgnoreCase("Content-Encoding") || name.equalsIgnoreCase("Content-Length");
   }
 }

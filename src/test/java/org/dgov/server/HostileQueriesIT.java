@@ -97,6 +97,141 @@ class HostileQueriesIT {
     assertEquals(200, post("ASK { ?s ?p ?o }").statusCode(), "the server keeps serving");
   }
 
+  /**
+   * A query that binds {@code ?v0} to "a" and each {@code ?v{i}}, for i up to {@code steps}, to
+   * {@code function} with X standing for {@code ?v{i-1}}, and selects the length of the last.
+   */
+  private static String doubling(String function, int steps) {
+    StringBuilder query =
+        new StringBuilder("SELECT (STRLEN(?v" + steps + ") AS ?n) WHERE { BIND(\"a\" AS ?v0)");
+    for (int i = 1; i <= steps; i++) {
+      query
+          .append(" BIND(")
+          .append(function.replace("X", "?v" + (i - 1)))
+          .append(" AS ?v" + i + ")");
+    }
+    return query.append(" }").toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "CONCAT(X, X)",
+        "CONCAT(X, X, X, X, X, X, X, X)",
+        "REPLACE(X, \"a\", \"aa\")",
+        "REPLACE(X, \"\", \"a\")",
+        "UCASE(CONCAT(X, \"\u00df\", X))",
+        "<http://www.w3.org/2005/xpath-functions#concat>(X, X)"
+      })
+  void aValueThatGrowsInsideOneRowEndsTheQueryWith400(String step) throws Exception {
+    HttpResponse<String> grown = post(doubling(step, 40));
+    assertEquals(400, grown.statusCode(), grown.body());
+    assertTrue(grown.body().contains("grows past"), grown.body());
+    assertEquals(200, post("ASK {}").statusCode(), "the server keeps serving");
+  }
+
+  /** 2^19 "%" are within the limit, and encoded three times as long: over it. */
+  @Test
+  void aFunctionThatMultipliesItsInputPastTheLimitEndsTheQueryWith400() throws Exception {
+    String query = doubling("CONCAT(X, X)", 19).replace("\"a\"", "\"%\"");
+    HttpResponse<String> within = post(query);
+    assertEquals(200, within.statusCode(), within.body());
+    HttpResponse<String> encoded =
+        post(query.replace("STRLEN(?v19)", "STRLEN(ENCODE_FOR_URI(?v19))"));
+    assertEquals(400, encoded.statusCode(), encoded.body());
+    assertTrue(encoded.body().contains("grows past"), encoded.body());
+  }
+
+  /**
+   * Each of {@code rows} rows builds 2^20 characters (2^19 in its last value), within the limit of
+   * one value; 100 rows build 100 Mi in all.
+   */
+  private static String manyRows(int rows) {
+    return doubling("CONCAT(X, X)", 19)
+        .replace(
+            "WHERE { ",
+            "WHERE { VALUES ?i { "
+                + String.join(" ", java.util.Collections.nCopies(rows, "1"))
+                + " } ")
+        .replace("\"a\" AS ?v0", "STR(?i) AS ?v0")
+        .replace("(STRLEN(?v19) AS ?n)", "(COUNT(DISTINCT ?v19) AS ?n)");
+  }
+
+  @Test
+  void valuesWithinTheLimitThatAddUpPastTheQuerysBudgetEndTheQueryWith400() throws Exception {
+    HttpResponse<String> many = post(manyRows(100));
+    assertEquals(400, many.statusCode(), many.body());
+    assertTrue(many.body().contains("in all"), many.body());
+    HttpResponse<String> few = post(manyRows(10));
+    assertEquals(200, few.statusCode(), few.body());
+  }
+
+  @Test
+  void aValueWithinTheLimitIsComputed() throws Exception {
+    HttpResponse<String> small = post(doubling("CONCAT(X, X)", 10));
+    assertEquals(200, small.statusCode(), small.body());
+    assertTrue(small.body().contains("\"1024\""), small.body());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "<http://jena.apache.org/ARQ/function#sprintf>(\"%0999999999d\", 1)",
+        "<http://jena.apache.org/ARQ/function#wait>(100000)",
+        "<java:org.apache.jena.sparql.function.library.sprintf>(\"%0999999999d\", 1)",
+        "REGEX(\"aaa\", \"(a)\\\\1\")"
+      })
+  void unboundedFunctionsAndPatternsOutsideLinearTimeAreRefused(String expr) throws Exception {
+    HttpResponse<String> refused = post("SELECT * WHERE { BIND(" + expr + " AS ?x) }");
+    assertEquals(400, refused.statusCode(), refused.body());
+    assertEquals(200, post("ASK {}").statusCode(), "the server keeps serving");
+  }
+
+  @Test
+  void regexAndReplaceKeepTheirMeaning() throws Exception {
+    HttpResponse<String> answer =
+        post(
+            "SELECT ?r ?m ?i ?q WHERE { BIND(REPLACE(\"2024-05-06\", \"(\\\\d+)-(\\\\d+)-(\\\\d+)\", \"$3/$2/$1 \\\\$\") AS ?r)"
+                + " BIND(REGEX(\"Hello\", \"^hel\", \"i\") AS ?m)"
+                + " BIND(<http://www.w3.org/2005/xpath-functions#matches>(\"abc\", \"B\") AS ?i)"
+                + " BIND(REGEX(\"a.c\", \".\", \"q\") AS ?q) }");
+    assertEquals(200, answer.statusCode(), answer.body());
+    String body = answer.body().replaceAll("\\s", "");
+    assertTrue(body.contains("\"value\":\"06/05/2024$\""), body);
+    assertTrue(
+        body.contains(
+            "\"m\":{\"type\":\"literal\",\"datatype\":\"http://www.w3.org/2001/XMLSchema#boolean\",\"value\":\"true\"}"),
+        body);
+    assertTrue(
+        body.contains(
+            "\"i\":{\"type\":\"literal\",\"datatype\":\"http://www.w3.org/2001/XMLSchema#boolean\",\"value\":\"false\"}"),
+        body);
+  }
+
+  /**
+   * {@code a*a*a*a*a*a*b} backtracks polynomially in Java's engine on a long run of "a"; four at
+   * once, each on a string built in the query, must leave the lane answering.
+   */
+  @Test
+  void polynomialBacktrackingDoesNotHoldTheLane() throws Exception {
+    String query =
+        "SELECT * WHERE { BIND(CONCAT(\"a\", \"a\") AS ?a1)"
+            + " BIND(CONCAT(?a1, ?a1, ?a1, ?a1, ?a1, ?a1, ?a1, ?a1, ?a1, ?a1) AS ?a2)"
+            + " BIND(CONCAT(?a2, ?a2, ?a2, ?a2, ?a2, ?a2, ?a2, ?a2, ?a2, ?a2) AS ?a3)"
+            + " BIND(CONCAT(?a3, ?a3, ?a3, ?a3, ?a3, ?a3, ?a3, ?a3, ?a3, ?a3) AS ?a4)"
+            + " FILTER(REGEX(?a4, \"a*a*a*a*a*a*b\") || REGEX(REPLACE(?a4, \"a*a*a*a*a*a*b\", \"\"), \"c\")) }";
+    List<CompletableFuture<HttpResponse<String>>> attacks = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      attacks.add(CompletableFuture.supplyAsync(() -> postUnchecked(query)));
+    }
+    for (CompletableFuture<HttpResponse<String>> attack : attacks) {
+      int status = attack.get().statusCode();
+      assertTrue(status == 200 || status == 503, "status " + status);
+    }
+    HttpResponse<String> ask = post("ASK {}");
+    assertEquals(200, ask.statusCode(), "the lane answers once the attacks are over");
+  }
+
   @Test
   void extraQueriesGet503WhileTheCapIsFullAndNamedQueriesStillAnswer() throws Exception {
     List<CompletableFuture<HttpResponse<String>>> heavy = new ArrayList<>();
