@@ -285,9 +285,11 @@ public final class DgovServer {
       boolean loopbackOnly) {
     WriteGuard guard = new WriteGuard(users);
     TextIndex index = FullText.declared(project.fusekiConfig());
+    // every transaction on the store goes through the index's view, so that nested ones nest
+    Store indexed = store.through(dataset -> FullText.following(dataset, index));
     ValidatingDataset served =
         new ValidatingDataset(
-            store.through(dataset -> FullText.following(dataset, index)),
+            indexed,
             curated.ontology(),
             (s, change) ->
                 Validation.validateChange(
@@ -299,14 +301,14 @@ public final class DgovServer {
     Supplier<CuratedGraph> current =
         () ->
             Txn.calculateRead(
-                store.dataset(),
+                indexed.dataset(),
                 () -> {
                   long version = served.version();
                   Snapshot known = last.get();
                   if (known != null && known.version() == version) {
                     return known.graph();
                   }
-                  CuratedGraph graph = store.snapshot(curated);
+                  CuratedGraph graph = indexed.snapshot(curated);
                   last.set(new Snapshot(version, graph));
                   return graph;
                 });
