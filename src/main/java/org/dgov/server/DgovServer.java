@@ -20,11 +20,14 @@ import org.apache.jena.fuseki.server.DataAccessPoint;
 import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.graph.Graph;
+import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.Federation;
+import org.dgov.graph.FullText;
 import org.dgov.graph.Inference;
 import org.dgov.graph.Inputs;
 import org.dgov.graph.NamedQuery;
@@ -268,7 +271,8 @@ public final class DgovServer {
 
   /**
    * The configured service on the TDB2 store with its RDFS entailment, with the Graph Store made
-   * read-write and SPARQL Update added; both need a user and are validated before commit, and every
+   * read-write and SPARQL Update added, and the full-text index that the file declares built over
+   * the store, following its writes; both need a user and are validated before commit, and every
    * accepted write goes into the history, served at {@code /dgov/changes}.
    */
   private static FusekiServer writable(
@@ -280,27 +284,31 @@ public final class DgovServer {
       int port,
       boolean loopbackOnly) {
     WriteGuard guard = new WriteGuard(users);
+    TextIndex index = FullText.declared(project.fusekiConfig());
+    // every transaction on the store goes through the index's view, so that nested ones nest
+    Store indexed = store.through(dataset -> FullText.following(dataset, index));
     ValidatingDataset served =
         new ValidatingDataset(
-            store,
+            indexed,
             curated.ontology(),
             (s, change) ->
                 Validation.validateChange(
                     asServed(s, curated), s.dataset().getDefaultGraph(), change, source),
             guard::current,
             guard::reject);
+    served.getContext().set(TextQuery.textIndex, index);
     AtomicReference<Snapshot> last = new AtomicReference<>();
     Supplier<CuratedGraph> current =
         () ->
             Txn.calculateRead(
-                store.dataset(),
+                indexed.dataset(),
                 () -> {
                   long version = served.version();
                   Snapshot known = last.get();
                   if (known != null && known.version() == version) {
                     return known.graph();
                   }
-                  CuratedGraph graph = store.snapshot(curated);
+                  CuratedGraph graph = indexed.snapshot(curated);
                   last.set(new Snapshot(version, graph));
                   return graph;
                 });

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -142,7 +143,15 @@ public final class Store {
     return TDB2Factory.connectDataset(dir.toString()).asDatasetGraph();
   }
 
-  /** The TDB2 dataset. */
+  /**
+   * This store with its dataset seen through {@code view}, a dataset that passes reads and writes
+   * on to it (the full-text index that follows its writes, for one).
+   */
+  public Store through(UnaryOperator<DatasetGraph> view) {
+    return new Store(dir, view.apply(dataset), inference);
+  }
+
+  /** The TDB2 dataset, or the view of it this store was made {@link #through}. */
   public DatasetGraph dataset() {
     return dataset;
   }
