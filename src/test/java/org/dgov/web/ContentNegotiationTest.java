@@ -12,7 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -25,10 +30,12 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.dgov.Shared;
+import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -177,6 +184,41 @@ class ContentNegotiationTest {
     assertNotEquals(turtle, xml);
     assertNotEquals(turtle, html);
     assertEquals(turtle, get("/doc/rcep.ttl", "").headers().firstValue("ETag").orElseThrow());
+  }
+
+  @Test
+  void aWriteMakesANewVersionOfTheDocument(@TempDir Path dir) throws Exception {
+    FusekiServer writable = TestProjects.writableServer(dir);
+    try {
+      String at = "http://localhost:" + writable.getHttpPort();
+      HttpResponse<byte[]> before = send(HttpRequest.newBuilder(URI.create(at + "/doc/rcep.ttl")));
+      String etag = before.headers().firstValue("ETag").orElseThrow();
+      Instant written = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+      HttpResponse<byte[]> update =
+          send(
+              HttpRequest.newBuilder(URI.create(at + "/dgov/update"))
+                  .header("Authorization", TestProjects.AUTHORIZATION)
+                  .header("Content-Type", "application/sparql-update")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "INSERT DATA { <"
+                              + RCEP.getURI()
+                              + "> <http://www.w3.org/2004/02/skos/core#editorialNote>"
+                              + " \"a new version\"@en }")));
+      assertTrue(update.statusCode() < 300, new String(update.body(), StandardCharsets.UTF_8));
+      HttpResponse<byte[]> after =
+          send(
+              HttpRequest.newBuilder(URI.create(at + "/doc/rcep.ttl"))
+                  .header("If-None-Match", etag));
+      assertEquals(200, after.statusCode(), "the client's copy is stale after the write");
+      assertNotEquals(etag, after.headers().firstValue("ETag").orElseThrow());
+      Instant modified =
+          DateTimeFormatter.RFC_1123_DATE_TIME.parse(
+              after.headers().firstValue("Last-Modified").orElseThrow(), Instant::from);
+      assertFalse(modified.isBefore(written), modified + " is the time of the write");
+    } finally {
+      writable.stop();
+    }
   }
 
   /** SPARQLWrapper sends its format name as format=, output= and results=, and an Accept. */
