@@ -115,7 +115,7 @@ public final class LinkedDataServlet extends GraphServlet {
         body,
         History.entry(history, History.version(history)).map(History.Entry::time).orElse(started),
         REPRESENTATIONS.stream()
-            .filter(r -> r != representation)
+            .filter(r -> !UrlLayout.docPath(slug, r.extension()).equals(path))
             .map(
                 r ->
                     new RdfResponses.Alternate(

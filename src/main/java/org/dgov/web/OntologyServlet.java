@@ -106,7 +106,7 @@ public final class OntologyServlet extends HttpServlet {
         body(representation),
         started,
         REPRESENTATIONS.stream()
-            .filter(r -> r != representation)
+            .filter(r -> !r.path().equals(path))
             .map(r -> new RdfResponses.Alternate(r.path(), r.mediaType()))
             .toList(),
         value(ontology.get(), DGOV.ontology.asNode(), DCTerms.license.asNode()));

@@ -144,12 +144,16 @@ class ContentNegotiationTest {
     for (String alternate :
         List.of(
             "</doc/rcep.html>; rel=\"alternate\"; type=\"text/html\"",
+            "</doc/rcep.ttl>; rel=\"alternate\"; type=\"text/turtle\"",
             "</doc/rcep.jsonld>; rel=\"alternate\"; type=\"application/ld+json\"",
             "</doc/rcep.nt>; rel=\"alternate\"; type=\"application/n-triples\"",
             "</doc/rcep.rdf>; rel=\"alternate\"; type=\"application/rdf+xml\"",
             "<" + CC_BY + ">; rel=\"license\"")) {
       assertTrue(links.contains(alternate), alternate + " in " + links);
     }
+    String self = String.join(", ", get("/doc/rcep.ttl", "").headers().allValues("Link"));
+    assertFalse(self.contains("</doc/rcep.ttl>"), "a file does not name itself: " + self);
+    assertTrue(self.contains("</doc/rcep.rdf>"), self);
     String ontologyLinks =
         String.join(", ", get("/ontology", "text/html").headers().allValues("Link"));
     assertTrue(
