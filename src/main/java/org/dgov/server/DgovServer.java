@@ -44,6 +44,7 @@ import org.dgov.web.ChangesServlet;
 import org.dgov.web.ContextServlet;
 import org.dgov.web.DumpsServlet;
 import org.dgov.web.EditorServlet;
+import org.dgov.web.FormatParameterFilter;
 import org.dgov.web.HomeServlet;
 import org.dgov.web.JsonLdContext;
 import org.dgov.web.LinkedDataServlet;
@@ -230,32 +231,37 @@ public final class DgovServer {
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
     QueriesServlet queryPages = new QueriesServlet(queries, version);
-    return FusekiServer.create()
-        .registerOperation(
-            ValidateAction.OPERATION,
-            new ValidateAction(current, source, settings.maxRequestBytes()))
-        .parseConfigFile(project.fusekiConfig().toString())
-        .port(port)
-        .loopback(loopbackOnly)
-        .addFilter("/*", new SecurityHeaders())
-        .addFilter(
-            SERVICE + "/*", new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
-        .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
-        .addFilter(
-            SERVICE + "/sparql",
-            new QueryGuard(settings.maxConcurrentQueries(), settings.maxResultBytes()))
-        .addServlet("/id/*", resources)
-        .addServlet("/doc/*", resources)
-        .addServlet("/ontology", new OntologyServlet(() -> current.get().ontology()))
-        .addServlet("/queries", queryPages)
-        .addServlet("/queries/*", queryPages)
-        .addServlet("/search", new SearchServlet())
-        .addServlet("/editor", new EditorServlet())
-        .addServlet("/.well-known/void", new VoidServlet(() -> current.get().union()))
-        .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
-        .addServlet("/static/*", new StaticServlet())
-        .addServlet(JsonLdContext.PATH, new ContextServlet())
-        .addServlet("", new HomeServlet(queries, version));
+    OntologyServlet ontology = new OntologyServlet(() -> current.get().ontology());
+    FusekiServer.Builder builder =
+        FusekiServer.create()
+            .registerOperation(
+                ValidateAction.OPERATION,
+                new ValidateAction(current, source, settings.maxRequestBytes()))
+            .parseConfigFile(project.fusekiConfig().toString())
+            .port(port)
+            .loopback(loopbackOnly)
+            .addFilter("/*", new SecurityHeaders())
+            .addFilter(
+                SERVICE + "/*",
+                new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
+            .addFilter(SERVICE + "/sparql", new FormatParameterFilter())
+            .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
+            .addFilter(
+                SERVICE + "/sparql",
+                new QueryGuard(settings.maxConcurrentQueries(), settings.maxResultBytes()))
+            .addServlet("/id/*", resources)
+            .addServlet("/doc/*", resources)
+            .addServlet("/queries", queryPages)
+            .addServlet("/queries/*", queryPages)
+            .addServlet("/search", new SearchServlet())
+            .addServlet("/editor", new EditorServlet())
+            .addServlet("/.well-known/void", new VoidServlet(() -> current.get().union()))
+            .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
+            .addServlet("/static/*", new StaticServlet())
+            .addServlet(JsonLdContext.PATH, new ContextServlet())
+            .addServlet("", new HomeServlet(queries, version));
+    OntologyServlet.PATHS.forEach(path -> builder.addServlet(path, ontology));
+    return builder;
   }
 
   /** Puts {@code graph} into the dataset that {@code fuseki-config.ttl} declares. */

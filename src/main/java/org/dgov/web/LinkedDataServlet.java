@@ -2,28 +2,32 @@ package org.dgov.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.vocabulary.RDF;
 import org.dgov.graph.History;
 import org.dgov.graph.Similarity;
 
 /**
  * Dereferenceable resources: {@code /id/{slug}} answers 303 to {@code /doc/{slug}}, which serves
- * the description as HTML, Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept}, or by extension
- * ({@code /doc/{slug}.ttl}). Unknown slugs get 404 with the closest known ones; a slug longer than
- * {@value #MAX_SLUG} characters, which no resource has, gets a plain 404 without suggestions, so
- * that the work per request stays bounded however long the path.
+ * the description as HTML, Turtle, JSON-LD, N-Triples or RDF/XML by {@code Accept} (with the media
+ * types clients actually send for them, {@link RdfResponses#RDF_TYPES}), or by extension ({@code
+ * /doc/{slug}.ttl}); each with an {@code ETag}, {@code Last-Modified} (the data's latest write, or
+ * when the server started), and links to the other representations and the dataset's licence.
+ * Unknown slugs get 404 with the closest known ones; a slug longer than {@value #MAX_SLUG}
+ * characters, which no resource has, gets a plain 404 without suggestions, so that the work per
+ * request stays bounded however long the path.
  */
 public final class LinkedDataServlet extends GraphServlet {
 
@@ -33,25 +37,21 @@ public final class LinkedDataServlet extends GraphServlet {
   /** How many known slugs a 404 suggests. */
   private static final int SUGGESTIONS = 5;
 
-  /** What {@code /doc/} offers, by extension, first the default for browsers. */
-  private static final Map<String, Offer> OFFERS =
-      Map.of(
-          "html", new Offer("text/html", null),
-          "ttl", new Offer("text/turtle", RDFFormat.TURTLE_PRETTY),
-          "jsonld", new Offer("application/ld+json", RDFFormat.JSONLD11_PRETTY),
-          "nt", new Offer("application/n-triples", RDFFormat.NTRIPLES_UTF8),
-          "rdf", new Offer("application/rdf+xml", RDFFormat.RDFXML_PRETTY));
+  /** What {@code /doc/} offers, by extension; the HTML page has no syntax. */
+  private static final List<Representation> REPRESENTATIONS =
+      List.of(
+          new Representation("html", "text/html", null),
+          new Representation("ttl", Lang.TURTLE.getHeaderString(), Lang.TURTLE),
+          new Representation("jsonld", Lang.JSONLD.getHeaderString(), Lang.JSONLD),
+          new Representation("nt", Lang.NTRIPLES.getHeaderString(), Lang.NTRIPLES),
+          new Representation("rdf", Lang.RDFXML.getHeaderString(), Lang.RDFXML));
 
   private static final AcceptList OFFERED =
-      AcceptList.create(
-          "text/html",
-          "application/xhtml+xml",
-          "text/turtle",
-          "application/ld+json",
-          "application/n-triples",
-          "application/rdf+xml");
+      RdfResponses.offered("text/html", "application/xhtml+xml");
 
-  private record Offer(String mediaType, RDFFormat format) {}
+  private record Representation(String extension, String mediaType, Lang lang) {}
+
+  private final Instant started = Instant.now();
 
   @Override
   protected void serve(HttpServletRequest request, HttpServletResponse response, Graph graph)
@@ -75,53 +75,68 @@ public final class LinkedDataServlet extends GraphServlet {
       notFound(graph, response, slug);
       return;
     }
-    Offer offer;
+    Optional<Representation> chosen;
     if (dot >= 0) {
-      offer = OFFERS.get(rest.substring(dot + 1));
-      if (offer == null) {
+      String extension = rest.substring(dot + 1);
+      chosen = REPRESENTATIONS.stream().filter(r -> r.extension().equals(extension)).findFirst();
+      if (chosen.isEmpty()) {
         notFound(graph, response, rest);
         return;
       }
     } else {
       response.setHeader("Vary", "Accept");
       String accept = request.getHeader("Accept");
-      Optional<Offer> negotiated =
+      chosen =
           Optional.ofNullable(
                   accept == null || accept.isBlank()
                       ? OFFERED.entries().get(0)
                       : ConNeg.match(accept, OFFERED))
-              .map(m -> offerFor(m.getContentTypeStr()));
-      if (negotiated.isEmpty()) {
+              .map(m -> representation(m.getContentTypeStr()));
+      if (chosen.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + OFFERED);
         return;
       }
-      offer = negotiated.get();
     }
+    Representation representation = chosen.get();
     Node resource = NodeFactory.createURI(UrlLayout.iri(slug));
-    Graph description = Description.of(graph, resource);
-    if (offer.format() == null) {
-      Graph history = History.in(dataset(getServletContext()));
-      Html.send(
-          response,
-          200,
-          "resource.jte",
-          ResourcePage.page(description, resource, slug, History.about(history, resource)));
-      return;
-    }
-    response.setStatus(200);
-    response.setContentType(offer.mediaType() + "; charset=utf-8");
-    if (offer.format() == RDFFormat.JSONLD11_PRETTY) {
-      JsonLdContext.write(
-          description, RdfResponses.base(request) + JsonLdContext.PATH, response.getOutputStream());
+    String document = RdfResponses.base(request) + UrlLayout.docPath(slug);
+    Graph description = Description.of(graph, resource, NodeFactory.createURI(document));
+    Graph history = History.in(dataset(getServletContext()));
+    byte[] body;
+    if (representation.lang() == null) {
+      body =
+          Html.render(
+                  "resource.jte",
+                  ResourcePage.page(description, resource, slug, History.about(history, resource)))
+              .getBytes(StandardCharsets.UTF_8);
+    } else if (representation.lang() == Lang.JSONLD) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      JsonLdContext.write(description, RdfResponses.base(request) + JsonLdContext.PATH, out);
+      body = out.toByteArray();
     } else {
-      RDFDataMgr.write(response.getOutputStream(), description, offer.format());
+      body = RdfResponses.bytes(description, representation.lang());
     }
+    RdfResponses.send(
+        request,
+        response,
+        representation.mediaType(),
+        body,
+        History.entry(history, History.version(history)).map(History.Entry::time).orElse(started),
+        REPRESENTATIONS.stream()
+            .filter(r -> !UrlLayout.docPath(slug, r.extension()).equals(path))
+            .map(
+                r ->
+                    new RdfResponses.Alternate(
+                        UrlLayout.docPath(slug, r.extension()), r.mediaType()))
+            .toList(),
+        Description.license(graph).map(Node::getURI).orElse(null));
   }
 
-  private static Offer offerFor(String mediaType) {
-    String type = mediaType.equals("application/xhtml+xml") ? "text/html" : mediaType;
-    return OFFERS.values().stream()
-        .filter(o -> o.mediaType().equals(type))
+  /** The representation a negotiated media type stands for. */
+  private static Representation representation(String mediaType) {
+    Optional<Lang> lang = RdfResponses.lang(mediaType);
+    return REPRESENTATIONS.stream()
+        .filter(r -> lang.isPresent() ? r.lang() == lang.get() : r.lang() == null)
         .findFirst()
         .orElseThrow();
   }

@@ -4,16 +4,20 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.Lang;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
@@ -25,43 +29,87 @@ import org.dgov.vocab.DGOV;
 /**
  * {@code /ontology}: the ontology as a reference page generated from itself (classes with their
  * hierarchy, properties with domain and range, definitions, labels in both languages; each term at
- * its own anchor), or as Turtle or JSON-LD by {@code Accept}.
+ * its own anchor), or as Turtle, RDF/XML, N-Triples or JSON-LD by {@code Accept} (with the media
+ * types clients actually send, {@link RdfResponses#RDF_TYPES}) or at {@code /ontology.ttl}, {@code
+ * .owl}, {@code .nt} and {@code .jsonld}; each with an {@code ETag}, {@code Last-Modified} (when
+ * the server started, which is when the ontology was read) and links to the other representations
+ * and the ontology's licence.
  */
 public final class OntologyServlet extends HttpServlet {
 
+  /** The paths the ontology is served at: negotiated, then one per representation. */
+  public static final List<String> PATHS =
+      List.of("/ontology", "/ontology.ttl", "/ontology.owl", "/ontology.nt", "/ontology.jsonld");
+
+  /** What {@code /ontology} offers, by path; the HTML page has no syntax. */
+  private static final List<Representation> REPRESENTATIONS =
+      List.of(
+          new Representation("/ontology", "text/html", null),
+          new Representation("/ontology.ttl", Lang.TURTLE.getHeaderString(), Lang.TURTLE),
+          new Representation("/ontology.owl", Lang.RDFXML.getHeaderString(), Lang.RDFXML),
+          new Representation("/ontology.nt", Lang.NTRIPLES.getHeaderString(), Lang.NTRIPLES),
+          new Representation("/ontology.jsonld", Lang.JSONLD.getHeaderString(), Lang.JSONLD));
+
   private static final AcceptList OFFERED =
-      AcceptList.create("text/html", "text/turtle", "application/ld+json");
+      RdfResponses.offered("text/html", "application/xhtml+xml");
+
+  private record Representation(String path, String mediaType, Lang lang) {}
 
   private final Supplier<Graph> ontology;
-  private String html;
+  private final Instant started = Instant.now();
+  private final Map<Representation, byte[]> bodies = new ConcurrentHashMap<>();
 
   /** Serves the ontology that {@code ontology} gives when first asked for. */
   public OntologyServlet(Supplier<Graph> ontology) {
     this.ontology = ontology;
   }
 
-  private synchronized String html() {
-    if (html == null) {
-      html = Html.render("ontology.jte", page(ontology.get()));
-    }
-    return html;
+  /** {@code representation} of the ontology, made when first asked for. */
+  private byte[] body(Representation representation) {
+    return bodies.computeIfAbsent(
+        representation,
+        r ->
+            r.lang() == null
+                ? Html.render("ontology.jte", page(ontology.get())).getBytes(StandardCharsets.UTF_8)
+                : RdfResponses.bytes(ontology.get(), r.lang()));
   }
 
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    response.setHeader("Vary", "Accept");
-    String type =
-        ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0)).getContentTypeStr();
-    if (type.equals("text/html")) {
-      Html.send(response, 200, html());
-      return;
+    String path = request.getRequestURI();
+    Representation representation;
+    if (path.equals(REPRESENTATIONS.get(0).path())) {
+      response.setHeader("Vary", "Accept");
+      Optional<Lang> lang =
+          RdfResponses.lang(
+              ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0))
+                  .getContentTypeStr());
+      representation =
+          REPRESENTATIONS.stream()
+              .filter(r -> lang.isPresent() ? r.lang() == lang.get() : r.lang() == null)
+              .findFirst()
+              .orElseThrow();
+    } else {
+      Optional<Representation> named =
+          REPRESENTATIONS.stream().filter(r -> r.path().equals(path)).findFirst();
+      if (named.isEmpty()) {
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        return;
+      }
+      representation = named.get();
     }
-    response.setContentType(type + "; charset=utf-8");
-    RDFDataMgr.write(
-        response.getOutputStream(),
-        ontology.get(),
-        type.equals("text/turtle") ? RDFFormat.TURTLE_PRETTY : RDFFormat.JSONLD11_PRETTY);
+    RdfResponses.send(
+        request,
+        response,
+        representation.mediaType(),
+        body(representation),
+        started,
+        REPRESENTATIONS.stream()
+            .filter(r -> !r.path().equals(path))
+            .map(r -> new RdfResponses.Alternate(r.path(), r.mediaType()))
+            .toList(),
+        value(ontology.get(), DGOV.ontology.asNode(), DCTerms.license.asNode()));
   }
 
   /** The ontology's header and its terms by kind. */

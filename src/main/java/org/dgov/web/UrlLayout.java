@@ -37,6 +37,11 @@ public final class UrlLayout {
     return "/doc/" + slug;
   }
 
+  /** The document of {@code slug} in the representation {@code extension} names ({@code ttl}). */
+  public static String docPath(String slug, String extension) {
+    return docPath(slug) + "." + extension;
+  }
+
   /** Where a browser on this server should go for {@code node}: a local page, or the IRI itself. */
   public static String href(Node node) {
     if (!node.isURI()) {
