@@ -245,6 +245,19 @@ class LinkedDataTest {
   }
 
   @Test
+  void aBrowserAtTheEndpointIsSentToTheEditor() throws Exception {
+    HttpResponse<String> browser =
+        get(
+            "/dgov/sparql",
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8");
+    assertEquals(303, browser.statusCode());
+    assertEquals("/editor", browser.headers().firstValue("Location").orElse(""));
+    HttpResponse<String> any = get("/dgov/sparql", "*/*");
+    assertEquals(200, any.statusCode());
+    assertTrue(any.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"));
+  }
+
+  @Test
   void plainGetOfTheEndpointIsItsServiceDescription() throws Exception {
     Graph sd = parse(get("/dgov/sparql", "text/turtle").body(), Lang.TURTLE);
     Node service = NodeFactory.createURI(base + "/dgov/sparql#service");
