@@ -45,7 +45,7 @@ class ReproducibleBuildIT {
             .redirectOutput(log.toFile());
     build.environment().put("JAVA_HOME", System.getProperty("java.home"));
     int exitStatus = build.start().waitFor(); // no deadline: failsafe's fork timeout ends a hang
-    assertEquals(0, exitStatus, () -> "the second build failed:\n" + read(log));
+    assertEquals(0, exitStatus, () -> "the rebuild failed:\n" + read(log));
     assertEquals(sha256(jar), sha256(dir.resolve("target/dgov-kg.jar")), "the jars differ");
   }
 

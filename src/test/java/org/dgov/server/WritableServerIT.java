@@ -287,9 +287,9 @@ class WritableServerIT {
         update(rename.formatted("APEC renamed"), alice, "Dgov-Message", "apec renamed");
     assertSucceeded(first);
     long version = change("apec renamed").get("version").getAsNumber().value().longValue();
-    HttpResponse<String> second =
+    HttpResponse<String> renamedAgain =
         update(rename.formatted("APEC renamed again"), alice, "Dgov-Message", "apec again");
-    assertSucceeded(second);
+    assertSucceeded(renamedAgain);
     // the inverse of the first rename puts the old label back beside the second one
     HttpResponse<String> revert =
         send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
