@@ -33,7 +33,9 @@ import org.apache.jena.sparql.util.Context;
  * that can return a longer string than it was given ({@code CONCAT}, {@code REPLACE}, {@code
  * UCASE}, {@code LCASE}, {@code ENCODE_FOR_URI}, extension functions) bounded by {@link
  * ValueTooLarge#MAX_CHARS} each and {@link ValueTooLarge#MAX_CHARS_PER_QUERY} in all. Extension
- * functions that build or wait without bound in one call are refused with 400.
+ * functions that build or wait without bound in one call are refused with 400, and so are {@code
+ * java:} functions and property functions, which ARQ would load as classes by name; {@code
+ * apf:strSplit} splits in linear time too ({@link PropertyFunctions}).
  */
 final class BoundedEvaluation extends ExprTransformCopy {
 
@@ -57,6 +59,7 @@ final class BoundedEvaluation extends ExprTransformCopy {
           return op -> Optimize.getFactory().create(queryContext).rewrite(bound(op));
         };
     context.set(ARQConstants.sysOptimizerFactory, bounded);
+    PropertyFunctions.install(context);
   }
 
   /**
