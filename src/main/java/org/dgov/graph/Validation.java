@@ -132,7 +132,38 @@ public final class Validation {
   }
 
   private static Finding toFinding(ReportEntry entry, Graph union, CuratedGraph graph) {
-    return new Finding(entry, label(union, entry.focusNode()), graph.locate(entry.focusNode()));
+    return new Finding(
+        inEnglish(entry), label(union, entry.focusNode()), graph.locate(entry.focusNode()));
+  }
+
+  /**
+   * {@code entry} with every message tagged {@code @en}: Jena SHACL drops the tag of an {@code
+   * sh:message} when it fills in a SPARQL constraint's {@code {?var}}, and its own default messages
+   * have none, though both are English.
+   */
+  private static ReportEntry inEnglish(ReportEntry entry) {
+    if (entry.messages().stream().allMatch(m -> !m.getLiteralLanguage().isEmpty())) {
+      return entry;
+    }
+    ReportEntry tagged =
+        ReportEntry.create()
+            .focusNode(entry.focusNode())
+            .resultPath(entry.resultPath())
+            .value(entry.value())
+            .source(entry.source())
+            .constraint(entry.constraint())
+            .sourceConstraint(entry.sourceConstraint())
+            .sourceConstraintComponent(entry.sourceConstraintComponent())
+            .detail(entry.detail())
+            .severity(entry.severity());
+    entry.messages().stream()
+        .map(
+            m ->
+                m.getLiteralLanguage().isEmpty()
+                    ? NodeFactory.createLiteralLang(m.getLiteralLexicalForm(), "en")
+                    : m)
+        .forEach(tagged::message);
+    return tagged;
   }
 
   /**

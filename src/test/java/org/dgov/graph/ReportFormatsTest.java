@@ -110,7 +110,6 @@ class ReportFormatsTest {
                     shapes.contains(c, RDF.type.asNode(), SHACL.ConstraintComponent),
                     c + " is not described in shapes/"));
     read.getEntries().stream()
-        .filter(e -> e.sourceConstraintComponent().getURI().startsWith(DGOV.SHAPES))
         .flatMap(e -> e.messages().stream())
         .forEach(m -> assertEquals("en", m.getLiteralLanguage(), fixture + ": " + m));
   }
