@@ -151,6 +151,10 @@ class ContentNegotiationTest {
             "<" + CC_BY + ">; rel=\"license\"")) {
       assertTrue(links.contains(alternate), alternate + " in " + links);
     }
+    String page = new String(get("/doc/rcep", "text/html").body(), StandardCharsets.UTF_8);
+    assertTrue(
+        page.contains("<a rel=\"license\" href=\"" + CC_BY + "\">"),
+        "the page itself names its licence");
     String self = String.join(", ", get("/doc/rcep.ttl", "").headers().allValues("Link"));
     assertFalse(self.contains("</doc/rcep.ttl>"), "a file does not name itself: " + self);
     assertTrue(self.contains("</doc/rcep.rdf>"), self);
