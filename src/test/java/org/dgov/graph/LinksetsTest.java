@@ -30,6 +30,10 @@ class LinksetsTest {
       PREFIX dgr: <https://w3id.org/dgov/id/>
       """;
 
+  /** A web address, a commit or a repository file: what a note must name for a link's source. */
+  private static final Pattern NAMED =
+      Pattern.compile("https?://|commit [0-9a-f]{7,}|file [\\w./-]+\\.[a-z]{2,5}\\b");
+
   private static Model model;
 
   @BeforeAll
@@ -43,6 +47,16 @@ class LinksetsTest {
       exec.execSelect().forEachRemaining(rows::add);
       return rows;
     }
+  }
+
+  /** The sentence of {@code notes} that begins with {@code claim}, or "" when none does. */
+  private static String sentence(String notes, String claim) {
+    int start = notes.indexOf(claim);
+    if (start < 0) {
+      return "";
+    }
+    int end = notes.indexOf(". ", start);
+    return notes.substring(start, end < 0 ? notes.length() : end);
   }
 
   private static List<QuerySolution> linksets() {
@@ -146,6 +160,34 @@ class LinksetsTest {
   }
 
   /**
+   * A DBpedia link ships only with the source that confirmed the English Wikipedia article title:
+   * the note says "owl:sameAs dbr:TITLE:" for that very title, and the sentence goes on to name a
+   * web address or a repository's file (and commit), as for Wikidata links.
+   */
+  @Test
+  void everyDbpediaLinkNamesTheSourceThatConfirmedIt() {
+    List<String> unnamed = new ArrayList<>();
+    for (QuerySolution row :
+        select(
+            """
+            PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+            SELECT ?resource ?article (GROUP_CONCAT(?note; separator=" ") AS ?notes) WHERE {
+              ?resource owl:sameAs ?article .
+              FILTER STRSTARTS(STR(?article), "http://dbpedia.org/resource/")
+              OPTIONAL { ?resource skos:editorialNote ?note }
+            } GROUP BY ?resource ?article ORDER BY ?resource
+            """)) {
+      String title =
+          row.getResource("article").getURI().substring("http://dbpedia.org/resource/".length());
+      String notes = row.getLiteral("notes").getString();
+      if (!NAMED.matcher(sentence(notes, "owl:sameAs dbr:" + title + ":")).find()) {
+        unnamed.add(row.getResource("resource").getLocalName() + " dbr:" + title);
+      }
+    }
+    assertEquals(List.of(), unnamed, "DBpedia links whose note names no source for the title");
+  }
+
+  /**
    * A Wikidata QID ships only with the source that confirmed it, named so that a reader can find it
    * again: the note says "wd:QID verified against" that very QID, and the sentence goes on to name
    * a web address or a repository's file (and commit). A search-index file id alone names nothing;
@@ -153,7 +195,6 @@ class LinksetsTest {
    */
   @Test
   void everyWikidataLinkNamesTheSourceThatConfirmedIt() {
-    Pattern named = Pattern.compile("https?://|commit [0-9a-f]{7,}|file [\\w./-]+\\.[a-z]{2,5}\\b");
     List<String> unnamed = new ArrayList<>();
     for (QuerySolution row :
         select(
@@ -167,10 +208,7 @@ class LinksetsTest {
             """)) {
       String qid = row.getResource("item").getLocalName();
       String notes = row.getLiteral("notes").getString();
-      int claim = notes.indexOf("wd:" + qid + " verified against");
-      int end = claim < 0 ? -1 : notes.indexOf(". ", claim);
-      String sentence = claim < 0 ? "" : notes.substring(claim, end < 0 ? notes.length() : end);
-      if (!named.matcher(sentence).find()) {
+      if (!NAMED.matcher(sentence(notes, "wd:" + qid + " verified against")).find()) {
         unnamed.add(row.getResource("resource").getLocalName() + " " + qid);
       }
     }
