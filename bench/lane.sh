@@ -49,7 +49,7 @@ summary() {
     END { p50 = s[int((NR + 1) * 0.50)]; p99 = s[int(NR * 0.99) > 0 ? int(NR * 0.99) : 1]
       printf "p50 %6.1f ms  p99 %6.1f ms  not 200: %d of %d\n", p50, p99, bad + 0, NR }'
 }
-count() { sort "$1" | uniq -c | awk '{ printf "%s %s×  ", $2, $1 }'; }
+count() { sort "$1" | uniq -c | awk '{ printf "%s%s %d×", (NR > 1 ? ", " : ""), $2, $1 }'; }
 {
   echo
   echo "## A fair lane"
@@ -62,9 +62,9 @@ count() { sort "$1" | uniq -c | awk '{ printf "%s %s×  ", $2, $1 }'; }
   echo "4 cross products in the 4 heavy slots    $(summary target/lane/full.txt)"
   echo '```'
   echo
-  echo "Meanwhile the heavy queries were answered (status×count): the two clients holding the slots"
-  echo "$(count <(cat target/lane/heavy-127.0.0.2.txt target/lane/heavy-127.0.0.3.txt)), the third client"
-  echo "$(count target/lane/heavy-127.0.0.4.txt)(503: no heavy slot free; 429: over its share)."
+  echo "Meanwhile the heavy queries were answered (status count): the two clients that hold the slots"
+  echo "$(count <(cat target/lane/heavy-127.0.0.2.txt target/lane/heavy-127.0.0.3.txt)) (cut by the timeout, or no heavy slot free when it asked),"
+  echo "the third client $(count target/lane/heavy-127.0.0.4.txt) (stopped after the short lane: no heavy slot free)."
   echo "Before the lane (one semaphore of 4 for every query) an \`ASK {}\` sent while 4 heavy queries ran"
   echo "got 503. Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee -a BENCHMARKS.md
