@@ -8,13 +8,17 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.jena.atlas.web.HttpException;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.sparql.algebra.op.OpService;
 import org.apache.jena.sparql.engine.http.QueryExceptionHTTP;
 import org.apache.jena.sparql.exec.http.Service;
 import org.apache.jena.sparql.service.ServiceExecutorRegistry;
 import org.apache.jena.sparql.util.Context;
+import org.apache.jena.sparql.util.Symbol;
 
 /**
  * SERVICE, done safely, the same for the server and the command line: off unless asked for ({@code
@@ -22,10 +26,23 @@ import org.apache.jena.sparql.util.Context;
  * fuseki-config.ttl}); any other SERVICE — loopback, private ranges, {@code file:}, metadata
  * addresses, a variable — is refused before any connection is made, and redirects are not followed.
  * A refusal is the client's error (403, {@link QueryExceptionHTTP}, which Fuseki answers with its
- * status and message); a remote that cannot be reached is a bad gateway (502) whose message says
- * why: the host is not known, the connection was refused, or it timed out.
+ * status and message); a remote that cannot be reached, or answers with an error or a redirect, is
+ * a bad gateway (502) whose message says why: the host is not known, the connection was refused,
+ * the remote's status. Each remote call gets what is left of the query's time budget ({@link
+ * #DEADLINE}, else {@link #UNTIMED_BUDGET}) and is abandoned when it runs out (504).
  */
 public final class Federation {
+
+  /**
+   * When the query running in a context must end, as {@link System#nanoTime()}: a SERVICE call is
+   * given only the time left until then.
+   */
+  public static final Symbol DEADLINE = Symbol.create("https://w3id.org/dgov/config#deadline");
+
+  /** The time a SERVICE call gets when its query has no deadline (the command line's). */
+  static final Duration UNTIMED_BUDGET = Duration.ofSeconds(60);
+
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
   private Federation() {}
 
@@ -51,13 +68,17 @@ public final class Federation {
     registry.addBulkLink(
         (opService, input, execCxt, chain) -> {
           check(opService, endpoints);
-          return remote(opService, () -> chain.createExecution(opService, input, execCxt));
+          long budget = budget(opService, execCxt.getContext());
+          return remote(opService, budget, () -> chain.createExecution(opService, input, execCxt));
         });
     registry.addSingleLink(
         (opExecute, opOriginal, binding, execCxt, chain) -> {
           check(opExecute, endpoints);
+          long budget = budget(opExecute, execCxt.getContext());
           return remote(
-              opExecute, () -> chain.createExecution(opExecute, opOriginal, binding, execCxt));
+              opExecute,
+              budget,
+              () -> chain.createExecution(opExecute, opOriginal, binding, execCxt));
         });
     ServiceExecutorRegistry.set(context, registry);
     context.set(Service.httpServiceAllowed, true);
@@ -65,7 +86,7 @@ public final class Federation {
         Service.httpQueryClient,
         HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
+            .connectTimeout(CONNECT_TIMEOUT)
             .build());
   }
 
@@ -85,8 +106,29 @@ public final class Federation {
     return new QueryExceptionHTTP(403, reason.startsWith("SERVICE") ? reason : name + reason);
   }
 
-  /** The remote call, with a failure to reach the endpoint answered 502 with its cause. */
-  private static <T> T remote(OpService op, java.util.function.Supplier<T> call) {
+  /**
+   * The milliseconds left of the query's budget, set in {@code context} as the remote call's
+   * timeout; a query with none left is stopped as by its own timeout.
+   */
+  private static long budget(OpService op, Context context) {
+    Object deadline = context.get(DEADLINE);
+    long left =
+        deadline instanceof Long end
+            ? TimeUnit.NANOSECONDS.toMillis(end - System.nanoTime())
+            : UNTIMED_BUDGET.toMillis();
+    if (left <= 0) {
+      throw new QueryCancelledException();
+    }
+    context.set(Service.httpQueryTimeout, left);
+    return left;
+  }
+
+  /**
+   * The remote call, with a failure to reach the endpoint, or an answer other than results,
+   * answered 502 with its cause, and no answer within {@code budgetMillis} 504.
+   */
+  private static <T> T remote(OpService op, long budgetMillis, Supplier<T> call) {
+    String service = "SERVICE <" + op.getService().getURI() + ">";
     try {
       return call.get();
     } catch (HttpException | QueryExceptionHTTP e) {
@@ -94,12 +136,37 @@ public final class Federation {
           e instanceof QueryExceptionHTTP q
               ? q.getStatusCode()
               : ((HttpException) e).getStatusCode();
-      if (status > 0) {
-        throw e;
+      if (status >= 300 && status < 400) {
+        throw new QueryExceptionHTTP(
+            502,
+            service
+                + " answered with a redirect ("
+                + status
+                + "), which is not followed: list the address it redirects to as a"
+                + " :federationEndpoint instead");
       }
-      throw new QueryExceptionHTTP(
-          502, "SERVICE <" + op.getService().getURI() + "> could not be reached: " + cause(e));
+      if (status > 0) {
+        throw new QueryExceptionHTTP(502, service + " answered with an error (" + status + ")");
+      }
+      if (timedOut(e)) {
+        throw new QueryExceptionHTTP(
+            504,
+            service
+                + " did not answer within the "
+                + budgetMillis
+                + " ms left of the query's time limit: the call was abandoned");
+      }
+      throw new QueryExceptionHTTP(502, service + " could not be reached: " + cause(e));
     }
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpTimeoutException && !(t instanceof HttpConnectTimeoutException)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String cause(Throwable e) {
@@ -108,10 +175,7 @@ public final class Federation {
         return "its host name is not known (DNS)";
       }
       if (t instanceof HttpConnectTimeoutException) {
-        return "no connection within 5 s";
-      }
-      if (t instanceof HttpTimeoutException) {
-        return "it did not answer in time";
+        return "no connection within " + CONNECT_TIMEOUT.toSeconds() + " s";
       }
       if (t instanceof ConnectException) {
         return "the connection was refused";

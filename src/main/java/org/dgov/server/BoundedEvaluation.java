@@ -3,8 +3,7 @@ package org.dgov.server;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.fuseki.servlets.ActionErrorException;
-import org.apache.jena.query.QueryFactory;
-import org.apache.jena.query.QueryParseException;
+import org.apache.jena.query.Query;
 import org.apache.jena.sparql.ARQConstants;
 import org.apache.jena.sparql.algebra.Algebra;
 import org.apache.jena.sparql.algebra.Op;
@@ -63,15 +62,12 @@ final class BoundedEvaluation extends ExprTransformCopy {
   }
 
   /**
-   * Why {@code sparql} is refused, if it is, told before the query takes a slot: a regular
-   * expression RE2/J cannot run or a refused function. Queries that do not parse are left to
-   * Fuseki.
+   * Why {@code query} is refused, if it is, told before the query takes a slot: a regular
+   * expression RE2/J cannot run or a refused function.
    */
-  static Optional<String> refusal(String sparql) {
+  static Optional<String> refusal(Query query) {
     try {
-      bound(Algebra.compile(QueryFactory.create(sparql)));
-      return Optional.empty();
-    } catch (QueryParseException e) {
+      bound(Algebra.compile(query));
       return Optional.empty();
     } catch (ActionErrorException e) {
       return Optional.of(e.getMessage());

@@ -235,6 +235,8 @@ public final class DgovServer {
     FusekiServer.Builder builder =
         FusekiServer.create()
             .registerOperation(
+                Operation.Query, new QueryAction(settings.lane(), settings.queryBounds()))
+            .registerOperation(
                 ValidateAction.OPERATION,
                 new ValidateAction(current, source, settings.maxRequestBytes()))
             .parseConfigFile(project.fusekiConfig().toString())
@@ -246,9 +248,7 @@ public final class DgovServer {
                 new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
             .addFilter(SERVICE + "/sparql", new FormatParameterFilter())
             .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
-            .addFilter(
-                SERVICE + "/sparql",
-                new QueryGuard(settings.maxConcurrentQueries(), settings.maxResultBytes()))
+            .addFilter(SERVICE + "/sparql", new QueryGuard(settings.maxResultBytes()))
             .addServlet("/id/*", resources)
             .addServlet("/doc/*", resources)
             .addServlet("/queries", queryPages)

@@ -1,6 +1,8 @@
 package org.dgov.server;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -11,14 +13,17 @@ import org.dgov.graph.Project;
 /**
  * The settings {@code fuseki-config.ttl} gives on its {@code fuseki:Server} beyond Fuseki's own:
  * request-size limit, cap on concurrently running queries, and the endpoints SERVICE may reach when
- * federation is on.
+ * federation is on; how the query lane is shared ({@link LaneSettings}) and how big a query may be
+ * ({@link QueryBounds}).
  */
 public record ServerSettings(
     long maxRequestBytes,
     int maxUrlLength,
     int maxConcurrentQueries,
     long maxResultBytes,
-    List<String> federationEndpoints) {
+    List<String> federationEndpoints,
+    LaneSettings lane,
+    QueryBounds queryBounds) {
 
   static final String NS = "https://w3id.org/dgov/config#";
 
@@ -34,7 +39,39 @@ public record ServerSettings(
         config
             .find(Node.ANY, NodeFactory.createURI(NS + "federationEndpoint"), Node.ANY)
             .mapWith(t -> t.getObject().getURI())
-            .toList());
+            .toList(),
+        new LaneSettings(
+            (int) number(config, "shortLaneSlots", where),
+            number(config, "shortLaneMillis", where),
+            (int) number(config, "maxConcurrentQueries", where),
+            (int) number(config, "maxHeavyQueriesPerClient", where),
+            trustedProxies(config, where)),
+        new QueryBounds(
+            (int) number(config, "maxQueryChars", where),
+            (int) number(config, "maxQueryDepth", where),
+            (int) number(config, "maxValuesCells", where)));
+  }
+
+  /** The {@code :trustedProxy} addresses, each an IP address literal. */
+  private static Set<String> trustedProxies(Graph config, String where) {
+    Set<String> proxies = new HashSet<>();
+    config
+        .find(Node.ANY, NodeFactory.createURI(NS + "trustedProxy"), Node.ANY)
+        .forEach(
+            t -> {
+              String address =
+                  t.getObject().isLiteral() ? t.getObject().getLiteralLexicalForm() : "";
+              if (ClientAddress.canonical(address) == null) {
+                throw new IllegalStateException(
+                    where
+                        + ": :trustedProxy "
+                        + t.getObject()
+                        + " is not an IP address: give the proxy's address as a string, such as"
+                        + " \"127.0.0.1\"");
+              }
+              proxies.add(address);
+            });
+    return Set.copyOf(proxies);
   }
 
   private static long number(Graph config, String name, String where) {

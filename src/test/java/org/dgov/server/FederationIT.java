@@ -3,8 +3,10 @@ package org.dgov.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -13,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.apache.jena.atlas.json.JSON;
@@ -40,7 +45,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * SERVICE reaches the allow-listed endpoints — here a second local Fuseki standing in for Wikidata
  * — and nothing else: a local canary socket must accept no connection at all, and every refusal
- * names the allow-list, which is checked before the HTTP client is asked to connect.
+ * names the allow-list, which is checked before the HTTP client is asked to connect. Two more
+ * allowed endpoints misbehave: one accepts connections and never answers, one answers with a
+ * redirect.
  */
 class FederationIT {
 
@@ -58,6 +65,11 @@ class FederationIT {
   private static String base;
   private static String standIn;
   private static String canaryUrl;
+  private static ServerSocket stalled;
+  private static final List<Socket> stalledConnections = new CopyOnWriteArrayList<>();
+  private static String stalledUrl;
+  private static HttpServer redirecting;
+  private static String redirectingUrl;
 
   @BeforeAll
   static void start() throws Exception {
@@ -120,6 +132,31 @@ class FederationIT {
     }
     assertEquals(1, canaryConnections.getAndSet(0), "the canary counts connections");
     canaryUrl = "http://127.0.0.1:" + canary.getLocalPort() + "/sparql";
+    stalled = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread holder =
+        new Thread(
+            () -> {
+              while (!stalled.isClosed()) {
+                try {
+                  stalledConnections.add(stalled.accept()); // held open, never answered
+                } catch (IOException closed) {
+                  return;
+                }
+              }
+            });
+    holder.setDaemon(true);
+    holder.start();
+    stalledUrl = "http://127.0.0.1:" + stalled.getLocalPort() + "/sparql";
+    redirecting = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    redirecting.createContext(
+        "/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Location", "http://example.org/elsewhere");
+          exchange.sendResponseHeaders(302, -1);
+          exchange.close();
+        });
+    redirecting.start();
+    redirectingUrl = "http://127.0.0.1:" + redirecting.getAddress().getPort() + "/sparql";
     Project project = TestProjects.copy(dir);
     // no instrument of the curated graph has a Wikidata link confirmed by a named source; this
     // copy links GDPR to the candidate its note keeps, so that the join has something to join
@@ -131,7 +168,14 @@ class FederationIT {
     Files.writeString(
         config,
         Files.readString(config)
-            .replace("<" + WIKIDATA + ">", "<" + standIn + ">, <" + CLOSED + ">"));
+            .replace(
+                "<" + WIKIDATA + ">",
+                String.join(
+                    ", ",
+                    "<" + standIn + ">",
+                    "<" + CLOSED + ">",
+                    "<" + stalledUrl + ">",
+                    "<" + redirectingUrl + ">")));
     server = DgovServer.start(project, new DgovServer.Options(0, true, null, true));
     base = "http://localhost:" + server.getHttpPort();
   }
@@ -141,6 +185,11 @@ class FederationIT {
     server.stop();
     wikidata.stop();
     canary.close();
+    stalled.close();
+    for (Socket connection : stalledConnections) {
+      connection.close();
+    }
+    redirecting.stop(0);
   }
 
   static Stream<NamedQuery> federatedQueries() {
@@ -220,9 +269,40 @@ class FederationIT {
     assertTrue(response.body().contains("the connection was refused"), response.body());
   }
 
+  /**
+   * A SERVICE that never answers ends its query at the query's timeout (2 s, as the client asks
+   * here), with 504, and gives back its slot: three in a row from one client, whose share is two
+   * heavy slots, are each answered so.
+   */
+  @Test
+  void aStalledEndpointEndsTheQueryAtItsTimeoutAndFreesItsSlot() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> response =
+          post("SELECT * WHERE { SERVICE <" + stalledUrl + "> { ?s ?p ?o } }", "?timeout=2");
+      assertEquals(504, response.statusCode(), "call " + i + ": " + response.body());
+      assertTrue(response.body().contains("did not answer within"), response.body());
+    }
+    assertTrue(!stalledConnections.isEmpty(), "the stalled endpoint was called");
+  }
+
+  @Test
+  void aRedirectFromAnAllowedEndpointIsABadGatewayThatNamesIt() throws Exception {
+    HttpResponse<String> response =
+        post("SELECT * WHERE { SERVICE <" + redirectingUrl + "> { ?s ?p ?o } }");
+    assertEquals(502, response.statusCode(), response.body());
+    assertTrue(response.body().contains("redirect (302)"), response.body());
+    assertTrue(response.headers().firstValue("Location").isEmpty(), "our own redirect");
+  }
+
   private static HttpResponse<String> post(String query) throws IOException, InterruptedException {
+    return post(query, "");
+  }
+
+  private static HttpResponse<String> post(String query, String parameters)
+      throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
+        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql" + parameters))
+            .timeout(Duration.ofSeconds(60)) // a call never cut would show as this error
             .header("Content-Type", "application/sparql-query")
             .header("Accept", "application/sparql-results+json")
             .POST(HttpRequest.BodyPublishers.ofString(query))
