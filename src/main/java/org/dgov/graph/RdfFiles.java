@@ -35,7 +35,8 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
 /**
  * Reads curated RDF files strictly: with Jena RIOT, and Turtle also with RDF4J Rio, the portability
  * check for users of RDF4J-based stores. Either parser's complaint becomes a {@link SyntaxError}
- * naming file, line and column.
+ * naming file, line and column. Before either parser runs, {@link RdfText} checks that the text is
+ * UTF-8 and nests no deeper than the parsers' stack allows; a byte-order mark is accepted.
  */
 public final class RdfFiles {
 
