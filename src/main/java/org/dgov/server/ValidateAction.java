@@ -132,42 +132,8 @@ final class ValidateAction extends BaseActionREST {
             0);
         return;
       }
-      Future<Report> validation =
-          workers.submit(
-              () -> {
-                try {
-                  RdfFiles.Parsed entries = RdfFiles.parse(body, lang, "request");
-                  return Validation.validateEntries(graph.get(), List.of(entries), source);
-                } finally {
-                  running.release();
-                }
-              });
-      Report report;
-      try {
-        report = validation.get(budget.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (TimeoutException e) {
-        validation.cancel(true);
-        response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
-        error(
-            response,
-            503,
-            "the validation took longer than its budget of "
-                + budget.toSeconds()
-                + " s: send fewer or smaller entries",
-            0,
-            0);
-        return;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        validation.cancel(true);
-        error(response, 503, "the server is stopping: retry later", 0, 0);
-        return;
-      } catch (ExecutionException e) {
-        if (e.getCause() instanceof SyntaxError syntax) {
-          throw syntax;
-        }
-        LOG.warn("validate failed: {}", String.valueOf(e.getCause()));
-        error(response, 500, "the validation failed: the server log has the cause", 0, 0);
+      Report report = validateWithinBudget(response, body, lang);
+      if (report == null) {
         return;
       }
       String type =
@@ -184,6 +150,51 @@ final class ValidateAction extends BaseActionREST {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The report on {@code body}, validated in a worker that holds the slot taken for it until it
+   * ends; null when the budget ran out or validation failed, the answer having been sent.
+   */
+  private Report validateWithinBudget(HttpServletResponse response, byte[] body, Lang lang)
+      throws SyntaxError {
+    Future<Report> validation =
+        workers.submit(
+            () -> {
+              try {
+                RdfFiles.Parsed entries = RdfFiles.parse(body, lang, "request");
+                return Validation.validateEntries(graph.get(), List.of(entries), source);
+              } finally {
+                running.release();
+              }
+            });
+    try {
+      return validation.get(budget.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      validation.cancel(true);
+      response.setHeader("Retry-After", RETRY_AFTER_SECONDS);
+      error(
+          response,
+          503,
+          "the validation took longer than its budget of "
+              + (budget.toMillis() % 1000 == 0
+                  ? budget.toSeconds() + " s"
+                  : budget.toMillis() + " ms")
+              + ": send fewer or smaller entries",
+          0,
+          0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      validation.cancel(true);
+      error(response, 503, "the server is stopping: retry later", 0, 0);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SyntaxError syntax) {
+        throw syntax;
+      }
+      LOG.warn("validate failed: {}", String.valueOf(e.getCause()));
+      error(response, 500, "the validation failed: the server log has the cause", 0, 0);
+    }
+    return null;
   }
 
   /** The body, or null when it is over the limit; never reads more than the limit. */
