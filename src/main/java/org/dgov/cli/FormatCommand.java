@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.dgov.graph.CanonicalTurtle;
 import org.dgov.graph.Project;
+import org.dgov.graph.RdfText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +35,7 @@ final class FormatCommand implements Callable<Integer> {
     Project project = projectOption.project();
     List<String> changed = new ArrayList<>();
     for (Path file : project.allTurtleFiles()) {
-      String text = Files.readString(file);
+      String text = RdfText.turtle(file, project.display(file));
       String canonical = CanonicalTurtle.format(text, project.display(file));
       if (!canonical.equals(text)) {
         changed.add(project.display(file));

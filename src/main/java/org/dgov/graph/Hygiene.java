@@ -236,15 +236,21 @@ final class Hygiene {
 
   /**
    * "; the closest declared term is dgov:…", among the ontology's terms with one of the types
-   * {@code kinds} (any term where it is empty).
+   * {@code kinds} (any term where it is empty), within {@link SlugIndex#edits} edits of a name
+   * short enough for a hint.
    */
   private static String closest(Graph ontology, String name, List<Node> kinds) {
+    if (!SlugIndex.indexable(name)) {
+      return "";
+    }
+    int max = SlugIndex.edits(name);
     return G.allPO(ontology, RDF.type.asNode(), Node.ANY).stream()
         .filter(Hygiene::isTerm)
         .filter(t -> kinds.isEmpty() || kinds.stream().anyMatch(k -> G.isOfType(ontology, t, k)))
         .map(Hygiene::localName)
+        .filter(k -> Similarity.distance(k, name, max) <= max)
         .min(
-            Comparator.comparingInt((String k) -> Similarity.distance(k, name))
+            Comparator.comparingInt((String k) -> Similarity.distance(k, name, max))
                 .thenComparing(Comparator.naturalOrder()))
         .map(k -> "; the closest declared term is dgov:" + k)
         .orElse("");

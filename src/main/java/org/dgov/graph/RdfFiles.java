@@ -35,7 +35,8 @@ import org.eclipse.rdf4j.rio.helpers.AbstractRDFHandler;
 /**
  * Reads curated RDF files strictly: with Jena RIOT, and Turtle also with RDF4J Rio, the portability
  * check for users of RDF4J-based stores. Either parser's complaint becomes a {@link SyntaxError}
- * naming file, line and column.
+ * naming file, line and column. Before either parser runs, {@link RdfText} checks that the text is
+ * UTF-8 and nests no deeper than the parsers' stack allows; a byte-order mark is accepted.
  */
 public final class RdfFiles {
 
@@ -103,6 +104,7 @@ public final class RdfFiles {
   public static Parsed read(Path file, String display) throws SyntaxError {
     Lang lang = readableLang(file, display);
     Source source = () -> Files.newInputStream(file);
+    checkText(source, lang, display);
     Graph graph = jena(source, lang, display, BASE);
     return new Parsed(
         display,
@@ -129,6 +131,7 @@ public final class RdfFiles {
   /** Jena and, for Turtle, RDF4J read the input at the same time; Jena's complaint comes first. */
   private static Parsed parse(Source source, Lang lang, String display, String base)
       throws SyntaxError {
+    checkText(source, lang, display);
     CompletableFuture<Map<String, Long>> lines =
         lang.equals(Lang.TURTLE)
             ? CompletableFuture.supplyAsync(() -> parseWithRdf4j(source, display, base))
@@ -142,6 +145,15 @@ public final class RdfFiles {
         throw carrier.error;
       }
       throw e;
+    }
+  }
+
+  /** The input is UTF-8 and nests no deeper than the parsers can follow ({@link RdfText}). */
+  private static void checkText(Source source, Lang lang, String display) throws SyntaxError {
+    try (InputStream in = source.open()) {
+      RdfText.check(in, lang, display);
+    } catch (IOException e) {
+      throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
     }
   }
 
@@ -160,6 +172,8 @@ public final class RdfFiles {
       throw e.error;
     } catch (RuntimeException e) {
       throw new SyntaxError(display, 0, 0, e.getMessage());
+    } catch (StackOverflowError e) {
+      throw tooDeep(display);
     } catch (IOException e) {
       throw new SyntaxError(display, 0, 0, "cannot read: " + e.getMessage());
     }
@@ -204,8 +218,14 @@ public final class RdfFiles {
       try (Reader in =
           new BufferedReader(
               new InputStreamReader(source.open(), StandardCharsets.UTF_8), 1 << 16)) {
+        in.mark(1);
+        if (in.read() != '\uFEFF') { // RDF4J Rio takes a byte-order mark for text
+          in.reset();
+        }
         parser.parse(in, base);
       }
+    } catch (StackOverflowError e) {
+      throw new SyntaxErrorCarrier(tooDeep(display));
     } catch (RDFParseException e) {
       throw new SyntaxErrorCarrier(
           new SyntaxError(
@@ -214,6 +234,12 @@ public final class RdfFiles {
       throw new SyntaxErrorCarrier(new SyntaxError(display, 0, 0, e.getMessage()));
     }
     return lines;
+  }
+
+  /** The parser ran out of stack: a backstop behind {@link RdfText}'s nesting limit. */
+  private static SyntaxError tooDeep(String display) {
+    return new SyntaxError(
+        display, 0, 0, "nested too deeply to parse: write the inner values as separate resources");
   }
 
   /** Turns every RIOT warning and error into a {@link SyntaxError}: curated data has no excuses. */

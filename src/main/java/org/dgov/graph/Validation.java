@@ -245,24 +245,25 @@ public final class Validation {
 
   /**
    * Every curated resource that is mentioned must be described: a reference to a slug that has no
-   * type is a typo or a missing entry. The finding names the closest known slug.
+   * type is a typo or a missing entry. The finding names the closest known slug within a few edits
+   * ({@link SlugIndex}).
    */
   private static List<Finding> checkReferences(
       CuratedGraph graph, Graph union, Set<Node> subjects, Predicate<Node> described) {
-    List<List<String>> cache = new ArrayList<>();
-    Supplier<List<String>> known =
+    List<SlugIndex> cache = new ArrayList<>();
+    Supplier<SlugIndex> known =
         () -> {
           if (cache.isEmpty()) {
             cache.add(
-                union
-                    .find(Node.ANY, RDF.type.asNode(), Node.ANY)
-                    .mapWith(Triple::getSubject)
-                    .toSet()
-                    .stream()
-                    .filter(Validation::isCurated)
-                    .map(Validation::slugOf)
-                    .sorted()
-                    .toList());
+                SlugIndex.of(
+                    union
+                        .find(Node.ANY, RDF.type.asNode(), Node.ANY)
+                        .mapWith(Triple::getSubject)
+                        .toSet()
+                        .stream()
+                        .filter(Validation::isCurated)
+                        .map(Validation::slugOf)
+                        .toList()));
           }
           return cache.get(0);
         };
@@ -391,14 +392,9 @@ public final class Validation {
       Path path,
       Node reference,
       String problem,
-      List<String> known) {
+      SlugIndex known) {
     String slug = slugOf(reference);
-    String hint =
-        known.stream()
-            .filter(k -> !k.equals(slug))
-            .min(Comparator.comparingInt(k -> Similarity.distance(k, slug)))
-            .map(k -> "; the closest known slug is dgr:" + k)
-            .orElse("");
+    String hint = known.closest(slug).map(k -> "; the closest known slug is dgr:" + k).orElse("");
     return violation(
         Checks.REFERENCE,
         focus,

@@ -37,7 +37,7 @@ import java.util.zip.InflaterInputStream;
  * inside; the rest of the server sees it as sent uncompressed. Fuseki accepts compressed bodies, so
  * refusing them would break clients that compress uploads; other codings get 415. Form bodies are
  * parsed here from the counted stream, not by Jetty, whose own form limit is 25 MB. URLs over the
- * configured length get 414.
+ * configured length get 414. A Content-Type naming a charset Java does not know gets 415.
  */
 final class RequestLimits implements Filter {
 
@@ -78,6 +78,15 @@ final class RequestLimits implements Filter {
               + "\": send it uncompressed, or with Content-Encoding gzip or deflate");
       return;
     }
+    String charset = unsupportedCharset(request);
+    if (charset != null) {
+      response.sendError(
+          415,
+          "the Content-Type names the charset \""
+              + charset
+              + "\", which this server does not know: send UTF-8");
+      return;
+    }
     try {
       chain.doFilter(new Limited(request, response, maxBytes), res);
     } catch (ServletException | IOException | RuntimeException e) {
@@ -88,6 +97,24 @@ final class RequestLimits implements Filter {
         response.reset();
         tooLarge(response);
       }
+    }
+  }
+
+  /** The charset the request's Content-Type names if Java has no such charset, else null. */
+  private static String unsupportedCharset(HttpServletRequest request) {
+    String charset;
+    try {
+      charset = request.getCharacterEncoding();
+    } catch (RuntimeException e) {
+      return String.valueOf(request.getContentType());
+    }
+    if (charset == null) {
+      return null;
+    }
+    try {
+      return Charset.isSupported(charset) ? null : charset;
+    } catch (IllegalArgumentException e) { // an illegal charset name
+      return charset;
     }
   }
 

@@ -1,0 +1,117 @@
+package org.dgov.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.dgov.Shared;
+import org.dgov.TestProjects;
+import org.dgov.graph.CuratedGraph;
+import org.dgov.graph.SourceText;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * {@code /dgov/validate} runs at most its limit of validations at once and answers within its time
+ * budget: a validation held inside (the graph it needs is not handed over until the test says so)
+ * shows what a client sees when the limit is full or the budget is spent.
+ */
+@ExtendWith(Shared.class)
+class ValidateLimitsTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static final String ENTRY =
+      "@prefix dgr: <https://w3id.org/dgov/id/> .\n"
+          + "@prefix dgov: <https://w3id.org/dgov/ontology#> .\n"
+          + "dgr:held-agreement a dgov:Agreement .\n";
+
+  /** A server whose validations wait for {@code release} before they get the graph. */
+  private static FusekiServer server(
+      CuratedGraph graph, CountDownLatch entered, CountDownLatch release, Duration budget)
+      throws Exception {
+    Supplier<CuratedGraph> held =
+        () -> {
+          entered.countDown();
+          try {
+            release.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return graph;
+        };
+    ValidateAction action =
+        new ValidateAction(
+            held, SourceText.read(TestProjects.repository().sourceText()), 1_000_000, 1, budget);
+    return FusekiServer.create()
+        .port(0)
+        .loopback(true)
+        .registerOperation(ValidateAction.OPERATION, action)
+        .add("/dgov", DatasetGraphFactory.createTxnMem())
+        .addEndpoint("/dgov", "validate", ValidateAction.OPERATION)
+        .build()
+        .start();
+  }
+
+  private static CompletableFuture<HttpResponse<String>> post(FusekiServer server) {
+    return HTTP.sendAsync(
+        HttpRequest.newBuilder(URI.create(server.serverURL() + "dgov/validate"))
+            .header("Content-Type", "text/turtle")
+            .POST(HttpRequest.BodyPublishers.ofString(ENTRY))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void aValidationOverTheLimitIs503WithRetryAfter(CuratedGraph graph) throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FusekiServer server = server(graph, entered, release, Duration.ofMinutes(5));
+    try {
+      CompletableFuture<HttpResponse<String>> first = post(server);
+      assertTrue(entered.await(60, TimeUnit.SECONDS), "the first validation started");
+      HttpResponse<String> second = post(server).get(60, TimeUnit.SECONDS);
+      assertEquals(503, second.statusCode(), second.body());
+      assertEquals("5", second.headers().firstValue("Retry-After").orElse(null));
+      assertTrue(second.body().contains("too many validations are running"), second.body());
+      release.countDown();
+      HttpResponse<String> answered = first.get(120, TimeUnit.SECONDS);
+      assertEquals(200, answered.statusCode(), answered.body());
+      assertEquals(200, post(server).get(120, TimeUnit.SECONDS).statusCode(), "the slot is free");
+    } finally {
+      release.countDown();
+      server.stop();
+    }
+  }
+
+  @Test
+  void aValidationPastItsBudgetIs503AndKeepsItsSlotUntilItEnds(CuratedGraph graph)
+      throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    FusekiServer server = server(graph, entered, release, Duration.ofMillis(300));
+    try {
+      HttpResponse<String> late = post(server).get(60, TimeUnit.SECONDS);
+      assertEquals(503, late.statusCode(), late.body());
+      assertEquals("5", late.headers().firstValue("Retry-After").orElse(null));
+      assertTrue(late.body().contains("longer than its budget"), late.body());
+      HttpResponse<String> meanwhile = post(server).get(60, TimeUnit.SECONDS);
+      assertTrue(
+          meanwhile.body().contains("too many validations are running"),
+          "the validation past its budget still runs and holds the only slot: " + meanwhile.body());
+    } finally {
+      release.countDown();
+      server.stop();
+    }
+  }
+}
