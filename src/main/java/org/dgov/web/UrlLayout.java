@@ -42,7 +42,11 @@ public final class UrlLayout {
     return docPath(slug) + "." + extension;
   }
 
-  /** Where a browser on this server should go for {@code node}: a local page, or the IRI itself. */
+  /**
+   * Where a browser on this server should go for {@code node}: a local page, or the IRI itself if
+   * it is an http(s) IRI; null for any other node, which is shown as text (a {@code javascript:}
+   * IRI in the data must not become a link).
+   */
   public static String href(Node node) {
     if (!node.isURI()) {
       return null;
@@ -58,6 +62,6 @@ public final class UrlLayout {
     if (iri.equals(DGOV.ontology.getURI())) {
       return "/ontology";
     }
-    return iri;
+    return iri.startsWith("https://") || iri.startsWith("http://") ? iri : null;
   }
 }
