@@ -1,24 +1,28 @@
 package org.dgov.server;
 
 import java.util.List;
+import java.util.Optional;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.dgov.graph.Project;
+import org.dgov.web.UrlLayout;
 
 /**
  * The settings {@code fuseki-config.ttl} gives on its {@code fuseki:Server} beyond Fuseki's own:
- * request-size limit, cap on concurrently running queries, and the endpoints SERVICE may reach when
- * federation is on.
+ * request-size limit, cap on concurrently running queries, the endpoints SERVICE may reach when
+ * federation is on, and the public base URL that absolute IRIs in served documents start with
+ * ({@code :publicBaseUrl}; empty: {@code http://localhost:PORT}).
  */
 public record ServerSettings(
     long maxRequestBytes,
     int maxUrlLength,
     int maxConcurrentQueries,
     long maxResultBytes,
-    List<String> federationEndpoints) {
+    List<String> federationEndpoints,
+    Optional<String> publicBaseUrl) {
 
   static final String NS = "https://w3id.org/dgov/config#";
 
@@ -34,7 +38,16 @@ public record ServerSettings(
         config
             .find(Node.ANY, NodeFactory.createURI(NS + "federationEndpoint"), Node.ANY)
             .mapWith(t -> t.getObject().getURI())
-            .toList());
+            .toList(),
+        config
+            .find(Node.ANY, NodeFactory.createURI(NS + "publicBaseUrl"), Node.ANY)
+            .mapWith(Triple::getObject)
+            .nextOptional()
+            .map(
+                n ->
+                    UrlLayout.baseUrl(
+                        n.isURI() ? n.getURI() : n.getLiteralLexicalForm(),
+                        where + ": :publicBaseUrl")));
   }
 
   private static long number(Graph config, String name, String where) {
