@@ -3,6 +3,7 @@ package org.dgov;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.jena.fuseki.main.FusekiServer;
@@ -52,11 +53,16 @@ public final class TestProjects {
 
   /** A writable server on a copy of the repository in {@code dir}, on a free loopback port. */
   public static FusekiServer writableServer(Path dir) throws Exception {
+    return writableServer(dir, Clock.systemUTC());
+  }
+
+  /** As {@link #writableServer(Path)}, timing sign-ins (backoffs) by {@code clock}. */
+  public static FusekiServer writableServer(Path dir, Clock clock) throws Exception {
     return DgovServer.start(
         copy(dir.resolve("repo")),
         0,
         true,
-        new DgovServer.Writes(dir.resolve("db"), Users.read(usersFile(dir))));
+        new DgovServer.Writes(dir.resolve("db"), Users.read(usersFile(dir), clock)));
   }
 
   /** Copies the folder {@code from} with all it holds to {@code to}. */

@@ -39,6 +39,16 @@ final class ServeCommand implements Callable<Integer> {
   boolean federate;
 
   @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "The public base URL that absolute IRIs in served documents start with (JSON-LD context,"
+              + " service description, VoID), such as https://dgov.example.org; default:"
+              + " fuseki-config.ttl's :publicBaseUrl, else http://localhost:PORT. Never taken from"
+              + " the request's Host header.")
+  String baseUrl;
+
+  @Option(
       names = "--writable",
       description =
           "Accept authenticated SPARQL Update at /dgov/update and Graph Store writes at /dgov/data; needs --db and --users.")
@@ -70,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
       DgovServer.Writes writes = writable ? new DgovServer.Writes(db, Users.read(users)) : null;
       server =
           DgovServer.start(
-              projectOption.project(), new DgovServer.Options(port, localhost, writes, federate));
+              projectOption.project(),
+              new DgovServer.Options(port, localhost, writes, federate, baseUrl));
     } catch (SyntaxError e) {
       System.err.println("unreadable: " + e.getMessage());
       return Main.UNREADABLE;

@@ -53,6 +53,7 @@ import org.dgov.web.QueriesServlet;
 import org.dgov.web.SearchServlet;
 import org.dgov.web.ServiceDescriptionFilter;
 import org.dgov.web.StaticServlet;
+import org.dgov.web.UrlLayout;
 import org.dgov.web.VoidServlet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,8 +72,18 @@ public final class DgovServer {
   /** Where a writable server keeps its TDB2 store, and who may write. */
   public record Writes(Path db, Users users) {}
 
-  /** How a server runs: port, interface, writes (null: read-only), federation. */
-  public record Options(int port, boolean loopbackOnly, Writes writes, boolean federate) {}
+  /**
+   * How a server runs: port, interface, writes (null: read-only), federation, and the public base
+   * URL of its documents (null: {@code fuseki-config.ttl}'s {@code :publicBaseUrl}, else {@code
+   * http://localhost:PORT}).
+   */
+  public record Options(
+      int port, boolean loopbackOnly, Writes writes, boolean federate, String baseUrl) {
+
+    public Options(int port, boolean loopbackOnly, Writes writes, boolean federate) {
+      this(port, loopbackOnly, writes, federate, null);
+    }
+  }
 
   private DgovServer() {}
 
@@ -109,7 +120,7 @@ public final class DgovServer {
       CompletableFuture<Optional<Graph>> keptGraph =
           CompletableFuture.supplyAsync(() -> key.flatMap(cache::served));
       FusekiServer.Builder builder =
-          build(project, files::join, source, port, loopbackOnly, () -> 0);
+          build(project, files::join, source, port, loopbackOnly, options.baseUrl(), () -> 0);
       Optional<Graph> known = keptGraph.join();
       Graph graph;
       CompletableFuture<Report> validation;
@@ -138,7 +149,16 @@ public final class DgovServer {
       read(project, files);
       CuratedGraph curated = loaded(files);
       Store store = openChecked(writes.db(), curated, source, Inputs.key(project, false));
-      server = writable(project, curated, source, store, writes.users(), port, loopbackOnly);
+      server =
+          writable(
+              project,
+              curated,
+              source,
+              store,
+              writes.users(),
+              port,
+              loopbackOnly,
+              options.baseUrl());
       triples = Txn.calculateRead(store.dataset(), () -> store.dataset().getDefaultGraph().size());
     }
     Context context = dataAccessPoint(server).getDataService().getDataset().getContext();
@@ -225,8 +245,13 @@ public final class DgovServer {
       SourceText source,
       int port,
       boolean loopbackOnly,
+      String baseUrl,
       LongSupplier version) {
     ServerSettings settings = ServerSettings.read(project);
+    Optional<String> base =
+        baseUrl != null
+            ? Optional.of(UrlLayout.baseUrl(baseUrl, "--base-url"))
+            : settings.publicBaseUrl();
     Map<String, NamedQuery> queries = new LinkedHashMap<>();
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
@@ -261,6 +286,7 @@ public final class DgovServer {
             .addServlet(JsonLdContext.PATH, new ContextServlet())
             .addServlet("", new HomeServlet(queries, version));
     OntologyServlet.PATHS.forEach(path -> builder.addServlet(path, ontology));
+    base.ifPresent(b -> builder.addServletAttribute(UrlLayout.BASE_URL_ATTRIBUTE, b));
     return builder;
   }
 
@@ -288,7 +314,8 @@ public final class DgovServer {
       Store store,
       Users users,
       int port,
-      boolean loopbackOnly) {
+      boolean loopbackOnly,
+      String baseUrl) {
     WriteGuard guard = new WriteGuard(users);
     TextIndex index = FullText.declared(project.fusekiConfig());
     // every transaction on the store goes through the index's view, so that nested ones nest
@@ -320,7 +347,7 @@ public final class DgovServer {
                 });
     ChangesServlet changes = new ChangesServlet(served::revert);
     FusekiServer.Builder builder =
-        build(project, current, source, port, loopbackOnly, served::version)
+        build(project, current, source, port, loopbackOnly, baseUrl, served::version)
             .addFilter(SERVICE + "/update", guard)
             .addFilter(SERVICE + "/data", guard)
             .addFilter(SERVICE + "/changes/*", guard)

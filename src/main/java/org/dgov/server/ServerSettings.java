@@ -2,6 +2,7 @@ package org.dgov.server;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -9,12 +10,14 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.riot.RDFDataMgr;
 import org.dgov.graph.Project;
+import org.dgov.web.UrlLayout;
 
 /**
  * The settings {@code fuseki-config.ttl} gives on its {@code fuseki:Server} beyond Fuseki's own:
- * request-size limit, cap on concurrently running queries, and the endpoints SERVICE may reach when
- * federation is on; how the query lane is shared ({@link LaneSettings}) and how big a query may be
- * ({@link QueryBounds}).
+ * request-size limit, cap on concurrently running queries, the endpoints SERVICE may reach when
+ * federation is on, the public base URL that absolute IRIs in served documents start with ({@code
+ * :publicBaseUrl}; empty: {@code http://localhost:PORT}); how the query lane is shared ({@link
+ * LaneSettings}) and how big a query may be ({@link QueryBounds}).
  */
 public record ServerSettings(
     long maxRequestBytes,
@@ -22,6 +25,7 @@ public record ServerSettings(
     int maxConcurrentQueries,
     long maxResultBytes,
     List<String> federationEndpoints,
+    Optional<String> publicBaseUrl,
     LaneSettings lane,
     QueryBounds queryBounds) {
 
@@ -40,6 +44,15 @@ public record ServerSettings(
             .find(Node.ANY, NodeFactory.createURI(NS + "federationEndpoint"), Node.ANY)
             .mapWith(t -> t.getObject().getURI())
             .toList(),
+        config
+            .find(Node.ANY, NodeFactory.createURI(NS + "publicBaseUrl"), Node.ANY)
+            .mapWith(Triple::getObject)
+            .nextOptional()
+            .map(
+                n ->
+                    UrlLayout.baseUrl(
+                        n.isURI() ? n.getURI() : n.getLiteralLexicalForm(),
+                        where + ": :publicBaseUrl")),
         new LaneSettings(
             (int) number(config, "shortLaneSlots", where),
             number(config, "shortLaneMillis", where),

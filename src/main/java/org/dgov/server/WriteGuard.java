@@ -10,20 +10,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.dgov.graph.ReportFormats;
 import org.dgov.store.Refusal;
+import org.dgov.store.SignIn;
 import org.dgov.store.Users;
 import org.dgov.store.ValidatingDataset;
 import org.dgov.store.WriteRequest;
@@ -36,10 +32,9 @@ import org.dgov.store.WriteRequest;
  * refusal's status (422, or 403 for LOAD) with the reason, or the validation report, when the
  * dataset rolled the write back ({@link ValidatingDataset}), whatever Fuseki would have answered.
  *
- * <p>Wrong passwords are slowed without holding a thread: after {@value #FAILURES_ALLOWED} wrong
- * user names or passwords from one remote address within {@link #FAILURE_WINDOW} (counted as they
- * arrive, so that many sent at once count as well), that address is answered 429 with {@code
- * Retry-After} until the window ends, before any password is checked.
+ * <p>Wrong passwords are slowed without holding a thread: a client address or a user name that sent
+ * too many wrong credentials in a row is answered 429 with {@code Retry-After}, before any password
+ * is checked, until its backoff ends ({@link Users#signIn}).
  */
 final class WriteGuard implements Filter {
 
@@ -52,24 +47,7 @@ final class WriteGuard implements Filter {
   /** The request header whose value goes into the history as the write's message. */
   static final String MESSAGE_HEADER = "Dgov-Message";
 
-  /** Wrong credentials one remote address may send within {@link #FAILURE_WINDOW}. */
-  static final int FAILURES_ALLOWED = 10;
-
-  /** How long wrong credentials count against their address, from the first of them. */
-  static final Duration FAILURE_WINDOW = Duration.ofMinutes(1);
-
-  /** Addresses kept before those whose window has ended are forgotten. */
-  private static final int ADDRESSES_KEPT = 1024;
-
   private final Users users;
-  private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-  /** How many credentials not found right an address sent since {@code since}. */
-  private record Failures(Instant since, int count) {
-    boolean over(Instant now) {
-      return now.isAfter(since.plus(FAILURE_WINDOW));
-    }
-  }
 
   private final ThreadLocal<Refusal> rejected = new ThreadLocal<>();
   private final ThreadLocal<WriteRequest> writing = new ThreadLocal<>();
@@ -99,30 +77,18 @@ final class WriteGuard implements Filter {
       chain.doFilter(req, res);
       return;
     }
-    String address = request.getRemoteAddr();
-    String authorization = request.getHeader("Authorization");
-    Instant now = Instant.now();
-    Failures attempts = authorization == null ? null : attempt(address, now);
-    if (attempts != null && attempts.count() > FAILURES_ALLOWED) {
-      long wait =
-          Math.max(1, Duration.between(now, attempts.since().plus(FAILURE_WINDOW)).toSeconds());
-      response.setHeader("Retry-After", String.valueOf(wait));
-      response.sendError(
-          429,
-          "too many wrong user names or passwords from "
-              + address
-              + ": try again in "
-              + wait
-              + " s");
+    SignIn signIn = users.signIn(request.getRemoteAddr(), request.getHeader("Authorization"));
+    if (signIn instanceof SignIn.Slowed slowed) {
+      response.setHeader("Retry-After", String.valueOf(slowed.retryAfter().toSeconds()));
+      response.sendError(429, slowed.reason());
       return;
     }
-    if (!users.verifyBasic(authorization)) {
+    if (!(signIn instanceof SignIn.Accepted accepted)) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"dgov-kg\", charset=\"UTF-8\"");
       response.sendError(
           HttpServletResponse.SC_UNAUTHORIZED, "writes need a user name and password");
       return;
     }
-    failures.remove(address);
     Set<Node> deletions = new LinkedHashSet<>();
     for (String name : headerValues(request, ValidatingDataset.DELETE_HEADER)) {
       String iri =
@@ -140,8 +106,9 @@ final class WriteGuard implements Filter {
       deletions.add(NodeFactory.createURI(iri));
     }
     String message = request.getHeader(MESSAGE_HEADER);
-    String user = user(request.getHeader("Authorization"));
-    writing.set(new WriteRequest(user, message == null ? "" : decode(message.strip()), deletions));
+    writing.set(
+        new WriteRequest(
+            accepted.user(), message == null ? "" : decode(message.strip()), deletions));
     BufferedResponse buffered = new BufferedResponse(response, Long.MAX_VALUE);
     rejected.remove();
     try {
@@ -173,20 +140,6 @@ final class WriteGuard implements Filter {
     }
   }
 
-  /**
-   * Counts an attempt with credentials from {@code address} before they are checked (so that many
-   * at once count too; a success forgets them), forgetting windows that ended if there are many.
-   */
-  private Failures attempt(String address, Instant now) {
-    if (failures.size() >= ADDRESSES_KEPT) {
-      failures.values().removeIf(f -> f.over(now));
-    }
-    return failures.merge(
-        address,
-        new Failures(now, 1),
-        (known, first) -> known.over(now) ? first : new Failures(known.since(), known.count() + 1));
-  }
-
   /** The values of a header that may be repeated or hold several, separated by commas or spaces. */
   private static List<String> headerValues(HttpServletRequest request, String name) {
     List<String> values = new ArrayList<>();
@@ -205,12 +158,5 @@ final class WriteGuard implements Filter {
     } catch (IllegalArgumentException e) {
       return message;
     }
-  }
-
-  /** The user name of a Basic {@code Authorization} header already verified. */
-  private static String user(String header) {
-    String decoded =
-        new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    return decoded.substring(0, decoded.indexOf(':'));
   }
 }

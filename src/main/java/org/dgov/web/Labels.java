@@ -36,6 +36,22 @@ final class Labels {
     return new View.Text(literal.getLiteralLexicalForm(), literal.getLiteralLanguage());
   }
 
+  /**
+   * A link to another dataset ({@code owl:sameAs}, {@code dcterms:source}), shown by its IRI; a
+   * value that is not an http(s) IRI (a literal, {@code javascript:…}) is shown as text, never
+   * linked.
+   */
+  static View.Value external(Node node) {
+    String href = UrlLayout.href(node);
+    String shown =
+        node.isURI()
+            ? node.getURI()
+            : node.isLiteral() ? node.getLiteralLexicalForm() : node.toString();
+    return href == null
+        ? new View.Text(shown, "")
+        : new View.Link(href, new View.Label(null, null, shown));
+  }
+
   /** A literal as text, anything else as a link. */
   static View.Value value(Graph graph, Node node) {
     return node.isLiteral() ? text(node) : link(graph, node);

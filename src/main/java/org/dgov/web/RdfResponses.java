@@ -95,13 +95,17 @@ final class RdfResponses {
     return out.toByteArray();
   }
 
-  /** The server's own base URL as the client reached it. */
+  /**
+   * The server's public base URL, from which every absolute IRI of a served document is made: the
+   * one configured ({@link UrlLayout#BASE_URL_ATTRIBUTE}), else {@code http://localhost:PORT} with
+   * the port the request came in on. Never from the request's {@code Host} header, which the client
+   * chooses.
+   */
   static String base(HttpServletRequest request) {
-    int port = request.getServerPort();
-    boolean defaultPort =
-        (request.getScheme().equals("http") && port == 80)
-            || (request.getScheme().equals("https") && port == 443);
-    return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+    Object configured = request.getServletContext().getAttribute(UrlLayout.BASE_URL_ATTRIBUTE);
+    return configured != null
+        ? configured.toString()
+        : "http://localhost:" + request.getLocalPort();
   }
 
   /** Writes {@code graph} in the syntax the client accepts, Turtle by default. */

@@ -41,7 +41,7 @@ final class ResourcePage {
       List<Property> properties,
       List<Property> incoming,
       List<Evidence> evidence,
-      List<String> sameAs,
+      List<View.Value> sameAs,
       String queryHref,
       String slug,
       List<Change> history) {}
@@ -55,7 +55,7 @@ final class ResourcePage {
   record Property(View.Link predicate, List<View.Value> values) {}
 
   /** One evidence record: the paper's words and page, or the sources, and what it backs. */
-  record Evidence(String quote, String page, List<String> sources, List<View.Link> attests) {}
+  record Evidence(String quote, String page, List<View.Value> sources, List<View.Link> attests) {}
 
   private ResourcePage() {}
 
@@ -76,12 +76,9 @@ final class ResourcePage {
         properties(g, resource),
         incoming(g, resource),
         evidence(g, resource),
-        g
-            .find(resource, OWL.sameAs.asNode(), Node.ANY)
-            .mapWith(t -> t.getObject().getURI())
-            .toList()
-            .stream()
-            .sorted()
+        g.find(resource, OWL.sameAs.asNode(), Node.ANY).mapWith(Triple::getObject).toList().stream()
+            .sorted(Comparator.comparing(Node::toString))
+            .map(Labels::external)
             .toList(),
         "/editor?query="
             + URLEncoder.encode("DESCRIBE <" + resource.getURI() + ">", StandardCharsets.UTF_8),
@@ -138,7 +135,7 @@ final class ResourcePage {
                     value(g, e, DGOV.quote.asNode()),
                     value(g, e, DGOV.page.asNode()),
                     g.find(e, DCTerms.source.asNode(), Node.ANY)
-                        .mapWith(t -> t.getObject().getURI())
+                        .mapWith(t -> Labels.external(t.getObject()))
                         .toList(),
                     g.find(e, DGOV.attests.asNode(), Node.ANY)
                         .mapWith(t -> Labels.link(g, t.getObject()))
@@ -157,9 +154,11 @@ final class ResourcePage {
     return grouped;
   }
 
+  /** The text of a literal value, or the name of any other node, so that odd data still shows. */
   private static String value(Graph g, Node subject, Node predicate) {
     return g.find(subject, predicate, Node.ANY)
-        .mapWith(t -> t.getObject().getLiteralLexicalForm())
+        .mapWith(Triple::getObject)
+        .mapWith(o -> o.isLiteral() ? o.getLiteralLexicalForm() : o.toString())
         .nextOptional()
         .orElse("");
   }

@@ -15,7 +15,41 @@ public final class UrlLayout {
   /** The service name in {@code fuseki-config.ttl}: SPARQL, data and validation under it. */
   public static final String SERVICE = "/dgov";
 
+  /**
+   * The servlet context attribute holding the configured public base URL ({@code
+   * https://example.org}, no final slash) that absolute IRIs in served documents start with.
+   */
+  public static final String BASE_URL_ATTRIBUTE = "org.dgov.baseUrl";
+
   private UrlLayout() {}
+
+  /**
+   * {@code url} as a public base URL: an http(s) URL of a host, with a port and a path if need be,
+   * without a final slash, query or fragment; {@code what} names where it was given, for the error.
+   */
+  public static String baseUrl(String url, String what) {
+    String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(base);
+    } catch (java.net.URISyntaxException e) {
+      uri = null;
+    }
+    if (uri == null
+        || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+        || uri.getHost() == null
+        || uri.getQuery() != null
+        || uri.getFragment() != null
+        || uri.getUserInfo() != null) {
+      throw new IllegalArgumentException(
+          what
+              + ": '"
+              + url
+              + "' is not a public base URL: give http(s)://host[:port][/path], such as"
+              + " https://dgov.example.org");
+    }
+    return base;
+  }
 
   /** The slug of a curated resource, if {@code iri} is one. */
   public static Optional<String> slug(String iri) {
@@ -42,7 +76,11 @@ public final class UrlLayout {
     return docPath(slug) + "." + extension;
   }
 
-  /** Where a browser on this server should go for {@code node}: a local page, or the IRI itself. */
+  /**
+   * Where a browser on this server should go for {@code node}: a local page, or the IRI itself if
+   * it is an http(s) IRI; null for any other node, which is shown as text (a {@code javascript:}
+   * IRI in the data must not become a link).
+   */
   public static String href(Node node) {
     if (!node.isURI()) {
       return null;
@@ -58,6 +96,6 @@ public final class UrlLayout {
     if (iri.equals(DGOV.ontology.getURI())) {
       return "/ontology";
     }
-    return iri;
+    return iri.startsWith("https://") || iri.startsWith("http://") ? iri : null;
   }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,9 +29,11 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.ManualClock;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.Similarity;
+import org.dgov.store.Users;
 import org.dgov.vocab.DGOV;
 import org.dgov.web.HomeServlet;
 import org.dgov.web.UrlLayout;
@@ -119,18 +122,19 @@ class BoundedCostTest {
   @Test
   void wrongPasswordsFromOneAddressAreAnswered429AfterTenEvenSentAtOnce(@TempDir Path dir)
       throws Exception {
-    FusekiServer server = TestProjects.writableServer(dir);
+    ManualClock clock = new ManualClock();
+    FusekiServer server = TestProjects.writableServer(dir, clock);
     try {
       String update = "http://localhost:" + server.getHttpPort() + "/dgov/update";
       String wrong =
           "Basic "
               + Base64.getEncoder()
                   .encodeToString("alice:wrong guess".getBytes(StandardCharsets.UTF_8));
-      for (int i = 0; i < WriteGuard.FAILURES_ALLOWED / 2; i++) {
+      for (int i = 0; i < Users.FREE_FAILURES / 2; i++) {
         assertEquals(401, post(update, wrong).statusCode(), "attempt " + (i + 1));
       }
       List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
-      for (int i = 0; i < WriteGuard.FAILURES_ALLOWED; i++) {
+      for (int i = 0; i < Users.FREE_FAILURES; i++) {
         burst.add(HTTP.sendAsync(request(update, wrong), HttpResponse.BodyHandlers.ofString()));
       }
       Map<Integer, Long> statuses =
@@ -138,11 +142,7 @@ class BoundedCostTest {
               .map(CompletableFuture::join)
               .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
       assertEquals(
-          Map.of(
-              401,
-              (long) (WriteGuard.FAILURES_ALLOWED / 2),
-              429,
-              (long) (WriteGuard.FAILURES_ALLOWED / 2)),
+          Map.of(401, (long) (Users.FREE_FAILURES / 2), 429, (long) (Users.FREE_FAILURES / 2)),
           statuses,
           "attempts sent at once count before any password is checked");
       HttpResponse<String> slowed = post(update, wrong);
@@ -152,7 +152,13 @@ class BoundedCostTest {
       assertEquals(
           429,
           post(update, TestProjects.AUTHORIZATION).statusCode(),
-          "not even the right password is checked until the minute is over");
+          "not even the right password is checked until the wait is over");
+      clock.advance(
+          Duration.ofSeconds(Long.parseLong(slowed.headers().firstValue("Retry-After").get())));
+      assertEquals(
+          204,
+          post(update, TestProjects.AUTHORIZATION).statusCode(),
+          "once the wait is over, the right password works");
     } finally {
       server.stop();
     }

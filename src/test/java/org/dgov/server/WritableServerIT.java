@@ -108,6 +108,36 @@ class WritableServerIT {
   }
 
   @Test
+  void aLinkToAnotherDatasetThatIsNotAnHttpIriIsRefusedWithTheReport() throws Exception {
+    String[][] writes = {
+      {"dgr:rcep owl:sameAs \"not an IRI\"", "owl:sameAs links to the same thing"},
+      {"dgr:rcep owl:sameAs <javascript:alert(1)>", "owl:sameAs links to the same thing"},
+      {"dgr:rcep rdfs:seeAlso \"the ministry's page\"", "rdfs:seeAlso links to a page"},
+      {"dgr:rcep skos:closeMatch <mailto:curator@example.org>", "skos:closeMatch links to a close"},
+      {"dgr:rcep skos:exactMatch <ftp://example.org/rcep>", "skos:exactMatch links to the same"},
+      {
+        "dgr:rcep dgov:evidence [ dgov:page 19 ; dcterms:source \"the ministry\" ]",
+        "an evidence's dcterms:source names the official page"
+      }
+    };
+    for (String[] write : writes) {
+      HttpResponse<String> response =
+          update(
+              PREFIXES
+                  + "PREFIX owl: <http://www.w3.org/2002/07/owl#> "
+                  + "PREFIX dcterms: <http://purl.org/dc/terms/> INSERT DATA { "
+                  + write[0]
+                  + " }",
+              alice);
+      assertEquals(422, response.statusCode(), write[0] + ": " + response.body());
+      assertTrue(response.body().contains(write[1]), write[0] + ": " + response.body());
+      assertTrue(response.body().contains("https://w3id.org/dgov/id/rcep"), response.body());
+    }
+    assertFalse(ask("dgr:rcep <http://www.w3.org/2002/07/owl#sameAs> \"not an IRI\""));
+    assertEquals(200, send("GET", "/doc/rcep", null, null, null).statusCode());
+  }
+
+  @Test
   void namedQueryResultsFollowCommittedWrites() throws Exception {
     String before = send("GET", "/queries/count-resources-by-class", null, null, null).body();
     assertTrue(before.contains("<table>"), before);
