@@ -150,6 +150,7 @@ public final class DgovServer {
     } else {
       Federation.refuse(context);
     }
+    Jetty.harden(server, ServerSettings.read(project).maxRequestBytes());
     server.start();
     if (readFilesWhenReady) {
       read(project, files);
@@ -244,6 +245,7 @@ public final class DgovServer {
             .addFilter(
                 SERVICE + "/*",
                 new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
+            .addFilter(SERVICE + "/*", ResultWrapping.of(project))
             .addFilter(SERVICE + "/sparql", new FormatParameterFilter())
             .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
             .addFilter(
@@ -261,7 +263,7 @@ public final class DgovServer {
             .addServlet(JsonLdContext.PATH, new ContextServlet())
             .addServlet("", new HomeServlet(queries, version));
     OntologyServlet.PATHS.forEach(path -> builder.addServlet(path, ontology));
-    return builder;
+    return Jetty.sized(builder);
   }
 
   /** Puts {@code graph} into the dataset that {@code fuseki-config.ttl} declares. */
