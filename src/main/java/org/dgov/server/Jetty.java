@@ -6,6 +6,8 @@ import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.EagerContentHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the server's Jetty needs to stay up and inside its memory budget when clients are slow or
@@ -20,6 +22,9 @@ import org.eclipse.jetty.server.handler.EagerContentHandler;
  *       that 64 connections hold 2 MB of buffers, not 320 MB of direct memory that only a full GC
  *       gives back. The SPARQL results a query may need to take back are held by {@link
  *       QueryGuard}, not by this buffer.
+ *   <li>A server whose JVM may take more heap than {@link #HEAP_BUDGET_BYTES} says so at start,
+ *       with the options that bound it: JVM options cannot be set from inside the jar, and the
+ *       README's first command stays a plain {@code java -jar}.
  * </ul>
  */
 final class Jetty {
@@ -28,6 +33,14 @@ final class Jetty {
   static final Duration BODY_DEADLINE = Duration.ofSeconds(10);
 
   static final int OUTPUT_BUFFER_BYTES = 32 * 1024;
+
+  /**
+   * The most heap the server should need (the curated graph, its closure and the caches take a few
+   * hundred MB); the JVM's own default is a quarter of the machine's memory.
+   */
+  static final long HEAP_BUDGET_BYTES = 2L << 30;
+
+  private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
 
   private Jetty() {}
 
@@ -57,6 +70,14 @@ final class Jetty {
       if (http != null) {
         http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
       }
+    }
+    long heap = Runtime.getRuntime().maxMemory();
+    if (heap > HEAP_BUDGET_BYTES) {
+      LOG.warn(
+          "the JVM may grow its heap to {} MB; for a bounded footprint start it with -Xmx1g"
+              + " -XX:MaxDirectMemorySize=256m -XX:+ExitOnOutOfMemoryError under a supervisor"
+              + " (README, \"A public endpoint that stays up\")",
+          heap >> 20);
     }
     jetty.setHandler(
         new EagerContentHandler(
