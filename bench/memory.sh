@@ -26,8 +26,8 @@ curl -s -o /dev/null "$URL/doc/rcep"
 rest=$(rss)
 
 peak=0
-timeout "$FLOOD" curl -s -Z --parallel-max 64 -o /dev/null -w '%{http_code}\n' \
-  "$URL/doc/rcep?n=[1-100000000]" > target/memory-flood.codes 2>/dev/null &
+timeout "$FLOOD" curl -s -Z --parallel-max 64 -o /dev/null -w '%{stderr}%{http_code}\n' \
+  "$URL/doc/rcep?n=[1-2000000]" 2> target/memory-flood.codes &
 FLOODER=$!
 while kill -0 $FLOODER 2>/dev/null; do
   r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.5
@@ -47,13 +47,15 @@ hostile=(
   'SELECT * WHERE { ?s ?p ?o } ORDER BY ?o ?p ?s'
 )
 for round in 1 2; do
+  attackers=()
   for q in "${hostile[@]}"; do
     curl -s -o /dev/null --max-time 30 "$URL/dgov/sparql" --data-urlencode "query=$q" &
+    attackers+=($!)
   done
-  r=$(rss); [ "$r" -gt "$peak" ] && peak=$r
-  while [ "$(jobs -rp | wc -l)" -gt 0 ]; do
+  while for a in "${attackers[@]}"; do kill -0 "$a" 2>/dev/null && break; done; do
     r=$(rss); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.5
   done
+  wait "${attackers[@]}" 2>/dev/null || true
 done
 after_attacks=$(rss)
 sleep "$REST"
