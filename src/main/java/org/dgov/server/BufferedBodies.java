@@ -68,6 +68,11 @@ final class BufferedBodies implements EagerContentHandler.ContentLoaderFactory {
 
     @Override
     protected void load() {
+      if (getRequest().getLength() > maxBytes) { // declared over the limit: not worth waiting for
+        settled.set(true);
+        refuse(413, "the request body is larger than the limit of " + maxBytes + " bytes");
+        return;
+      }
       timer =
           getRequest()
               .getComponents()
