@@ -170,6 +170,7 @@ public final class DgovServer {
     } else {
       Federation.refuse(context);
     }
+    Jetty.harden(server, ServerSettings.read(project).maxRequestBytes());
     server.start();
     if (readFilesWhenReady) {
       read(project, files);
@@ -271,6 +272,7 @@ public final class DgovServer {
             .addFilter(
                 SERVICE + "/*",
                 new RequestLimits(settings.maxRequestBytes(), settings.maxUrlLength()))
+            .addFilter(SERVICE + "/*", ResultWrapping.of(project))
             .addFilter(SERVICE + "/sparql", new FormatParameterFilter())
             .addFilter(SERVICE + "/sparql", new ServiceDescriptionFilter())
             .addFilter(SERVICE + "/sparql", new QueryGuard(settings.maxResultBytes()))
@@ -287,7 +289,7 @@ public final class DgovServer {
             .addServlet("", new HomeServlet(queries, version));
     OntologyServlet.PATHS.forEach(path -> builder.addServlet(path, ontology));
     base.ifPresent(b -> builder.addServletAttribute(UrlLayout.BASE_URL_ATTRIBUTE, b));
-    return builder;
+    return Jetty.sized(builder);
   }
 
   /** Puts {@code graph} into the dataset that {@code fuseki-config.ttl} declares. */

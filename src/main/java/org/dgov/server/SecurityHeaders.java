@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +25,9 @@ import java.util.Set;
  * another origin sends (its {@code Origin} names another host) is refused with 403 before it is
  * authenticated: a browser that holds a curator's password sends it along even to a form posted by
  * another site, and CORS alone only hides the answer from that site, it does not stop the write.
+ *
+ * <p>TRACE is refused with 405 on every path, and Fuseki's {@code Fuseki-Request-Id}, a count of
+ * the requests the process has answered, is not sent.
  *
  * <p>This replaces Fuseki's CORS filter ({@code FusekiServer.Builder.enableCors}), which has one
  * policy for every path and reflects the origin with credentials allowed.
@@ -42,14 +46,33 @@ final class SecurityHeaders implements Filter {
 
   private static final Set<String> READS = Set.of("GET", "HEAD");
 
+  /**
+   * Methods no route answers: TRACE (and Microsoft's TRACK) would echo the request, its credentials
+   * included, back to whoever can make a client send it.
+   */
+  private static final Set<String> REFUSED = Set.of("TRACE", "TRACK");
+
+  /**
+   * Fuseki numbers the requests it answers in this header, from one counter for the process: any
+   * client could read off how many requests others made.
+   */
+  static final String REQUEST_ID = "Fuseki-Request-Id";
+
   @Override
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
-    HttpServletResponse response = (HttpServletResponse) res;
+    HttpServletResponse response = new WithoutRequestId((HttpServletResponse) res);
+    res = response;
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Referrer-Policy", "same-origin");
+    if (REFUSED.contains(request.getMethod())) {
+      response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+      response.sendError(
+          HttpServletResponse.SC_METHOD_NOT_ALLOWED, request.getMethod() + " is not answered here");
+      return;
+    }
     String origin = request.getHeader("Origin");
     String requested = request.getHeader("Access-Control-Request-Method");
     boolean preflight =
@@ -101,6 +124,27 @@ final class SecurityHeaders implements Filter {
       return host != null && uri.getRawAuthority() != null && uri.getRawAuthority().equals(host);
     } catch (URISyntaxException e) {
       return false;
+    }
+  }
+
+  /** The response without Fuseki's request counter ({@link #REQUEST_ID}). */
+  private static final class WithoutRequestId extends HttpServletResponseWrapper {
+    WithoutRequestId(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (!name.equalsIgnoreCase(REQUEST_ID)) {
+        super.setHeader(name, value);
+      }
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (!name.equalsIgnoreCase(REQUEST_ID)) {
+        super.addHeader(name, value);
+      }
     }
   }
 }
