@@ -85,9 +85,10 @@ public final class Replica implements AutoCloseable {
     follower.start();
     server.start();
     LOG.info(
-        "replica of {} at http://localhost:{}/dgov/sparql (store {}, version {}), {} ms from start",
-        topic,
+        "ready at http://localhost:{}/dgov/sparql (replica of {}, store {}, version {}), {} ms from"
+            + " start to ready",
         server.getHttpPort(),
+        topic,
         dir,
         applier.version(),
         ManagementFactory.getRuntimeMXBean().getUptime());
