@@ -18,7 +18,8 @@ CP="target/classes:target/test-classes:$(mvn -q -B -o dependency:build-classpath
   echo "each replica in its own JVM, all on this machine. Lag is from the commit time the primary's history records"
   echo "to the first poll (every 5 ms) of the replica's \`/dgov/status\` that shows the version."
   echo
-  java -cp "$CP" org.dgov.replica.ReplicationBenchmark target/replicas "$READ_SECONDS" 2> target/replicas/log.txt
+  java -cp "$CP" org.dgov.replica.ReplicationBenchmark target/replicas "$READ_SECONDS" 2> target/replicas/log.txt \
+    | grep -v -e '^Bootstrap metadata' -e '^Formatting metadata' # the broker's test kit prints these
   echo
   echo "Load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
 } | tee -a BENCHMARKS.md

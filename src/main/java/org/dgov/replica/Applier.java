@@ -3,6 +3,7 @@ package org.dgov.replica;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -41,47 +42,64 @@ final class Applier {
    * Throws {@link OutOfOrder} when versions are missing before it.
    */
   boolean apply(PatchRecord record) {
-    History.Entry entry = record.entry();
+    return apply(List.of(record)) == 1;
+  }
+
+  /**
+   * Applies {@code records}, in order, in one write transaction (a fresh replica catching up pays
+   * one commit, with its fsync and full-text index commit, per batch, not per patch; readers still
+   * see whole patches only); returns how many were applied, skipping versions applied already.
+   * Throws {@link OutOfOrder}, applying none, when versions are missing before one.
+   */
+  int apply(List<PatchRecord> records) {
     DatasetGraph dataset = store.dataset();
     return Txn.calculateWrite(
         dataset,
         () -> {
-          Graph history = dataset.getGraph(History.GRAPH);
-          long applied = History.version(history);
-          if (entry.version() <= applied) {
-            return false;
+          int applied = 0;
+          for (PatchRecord record : records) {
+            applied += applyInTransaction(dataset, record.entry()) ? 1 : 0;
           }
-          if (entry.version() != applied + 1) {
-            throw new OutOfOrder(applied, entry.version());
-          }
-          Graph graph = dataset.getDefaultGraph();
-          Set<Triple> added = new LinkedHashSet<>();
-          Set<Triple> removed = new LinkedHashSet<>();
-          RDFPatchOps.read(new ByteArrayInputStream(entry.patch().getBytes(StandardCharsets.UTF_8)))
-              .apply(
-                  new RDFChangesBase() {
-                    @Override
-                    public void add(Node g, Node s, Node p, Node o) {
-                      Triple t = Triple.create(s, p, o);
-                      if (!graph.contains(t)) {
-                        graph.add(t);
-                        added.add(t);
-                      }
-                    }
-
-                    @Override
-                    public void delete(Node g, Node s, Node p, Node o) {
-                      Triple t = Triple.create(s, p, o);
-                      if (graph.contains(t)) {
-                        graph.delete(t);
-                        removed.add(t);
-                      }
-                    }
-                  });
-          store.entail(new Change(added, removed));
-          History.record(history, entry);
-          return true;
+          return applied;
         });
+  }
+
+  private boolean applyInTransaction(DatasetGraph dataset, History.Entry entry) {
+    Graph history = dataset.getGraph(History.GRAPH);
+    long applied = History.version(history);
+    if (entry.version() <= applied) {
+      return false;
+    }
+    if (entry.version() != applied + 1) {
+      throw new OutOfOrder(applied, entry.version());
+    }
+    Graph graph = dataset.getDefaultGraph();
+    Set<Triple> added = new LinkedHashSet<>();
+    Set<Triple> removed = new LinkedHashSet<>();
+    RDFPatchOps.read(new ByteArrayInputStream(entry.patch().getBytes(StandardCharsets.UTF_8)))
+        .apply(
+            new RDFChangesBase() {
+              @Override
+              public void add(Node g, Node s, Node p, Node o) {
+                Triple t = Triple.create(s, p, o);
+                if (!graph.contains(t)) {
+                  graph.add(t);
+                  added.add(t);
+                }
+              }
+
+              @Override
+              public void delete(Node g, Node s, Node p, Node o) {
+                Triple t = Triple.create(s, p, o);
+                if (graph.contains(t)) {
+                  graph.delete(t);
+                  removed.add(t);
+                }
+              }
+            });
+    store.entail(new Change(added, removed));
+    History.record(history, entry);
+    return true;
   }
 
   /** A patch whose version does not follow the last one applied: versions are missing. */

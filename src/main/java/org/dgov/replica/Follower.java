@@ -1,6 +1,7 @@
 package org.dgov.replica;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,7 @@ final class Follower implements AutoCloseable {
       LOG.info("replica of {}: at version {}, the topic's head is offset {}", topic, version, head);
       consumer.seekToBeginning(List.of(p));
       while (!closed) {
+        List<PatchRecord> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL).records(p)) {
           if (PatchRecord.version(r) <= version) {
             continue;
@@ -84,10 +86,14 @@ final class Follower implements AutoCloseable {
                     + base
                     + "): run the replica on the primary's ontology, data and rules");
           }
-          primary = record.primary();
-          applier.apply(record);
-          version = record.entry().version();
-          applied++;
+          batch.add(record);
+        }
+        if (!batch.isEmpty()) {
+          // one transaction per poll: what the poll returned is applied whole or not at all
+          applied += applier.apply(batch);
+          PatchRecord last = batch.get(batch.size() - 1);
+          primary = last.primary();
+          version = last.entry().version();
         }
         behind = consumer.currentLag(p).orElse(behind);
         if (consumer.position(p) >= head) {

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -37,8 +39,9 @@ import org.dgov.store.Users;
  * primary in this JVM, replicas in child JVMs. Prints Markdown: lag from commit (the time the
  * primary's history records) to visible on a replica ({@code /dgov/status}, polled every 5 ms) at
  * offered write rates; the catch-up rate of a fresh replica over a topic of 10,000 one-statement
- * patches (written here with a producer, in the primary's record format); read throughput of one
- * and two replicas behind a round-robin client on the named queries; each replica's RSS.
+ * patches (written here with a producer, in the primary's record format; alone with a third
+ * argument {@code catch-up}); read throughput of one and two replicas behind a round-robin client
+ * on the named queries; each replica's RSS.
  */
 public final class ReplicationBenchmark {
 
@@ -49,6 +52,10 @@ public final class ReplicationBenchmark {
     int readSeconds = Integer.parseInt(args[1]);
     Project project = TestProjects.copy(dir.resolve("repo"));
     try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      if (args.length > 2 && args[2].equals("catch-up")) {
+        catchUp(project, dir, kafka);
+        return;
+      }
       KafkaTopic topic = kafka.topic("dgov-bench");
       Path db = dir.resolve("primary");
       try (Primary primary =
@@ -175,6 +182,9 @@ public final class ReplicationBenchmark {
     KafkaTopic topic = kafka.topic("dgov-catch-up");
     int patches = 10_000;
     String base = BaseFiles.key(project);
+    try (Admin admin = Admin.create(topic.properties(Map.of()))) {
+      admin.createTopics(List.of(new NewTopic(topic.topic(), 1, (short) 1))).all().get();
+    }
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             topic.properties(
