@@ -53,6 +53,11 @@ public final class ServerProcess implements AutoCloseable {
     }
   }
 
+  /** The process id of the server's JVM, to read its memory. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** {@code http://localhost:PORT}. */
   public String base() {
     return base;

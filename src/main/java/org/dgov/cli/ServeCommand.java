@@ -1,9 +1,16 @@
 package org.dgov.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.dgov.graph.Project;
 import org.dgov.graph.SyntaxError;
+import org.dgov.replica.KafkaTopic;
+import org.dgov.replica.Primary;
+import org.dgov.replica.Replica;
+import org.dgov.replica.ReplicationSettings;
 import org.dgov.server.DgovServer;
 import org.dgov.server.NonConformingData;
 import org.dgov.store.Users;
@@ -67,21 +74,77 @@ final class ServeCommand implements Callable<Integer> {
       description = "Who may write: lines made by 'dgov-kg user NAME --users FILE'.")
   Path users;
 
+  @Option(
+      names = "--publish",
+      paramLabel = "kafka://HOST:PORT/TOPIC",
+      description =
+          "With --writable: publish every accepted write's patch to this Kafka topic, for read replicas.")
+  String publish;
+
+  @Option(
+      names = "--replica-of",
+      paramLabel = "kafka://HOST:PORT/TOPIC",
+      description =
+          "Serve read-only a replica that follows the primary publishing to this Kafka topic; --db"
+              + " keeps its store between runs.")
+  String replicaOf;
+
+  @Option(
+      names = "--kafka-property",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A Kafka client setting passed through (security.protocol=SASL_SSL); repeatable, after"
+              + " the :kafkaProperty settings of fuseki-config.ttl.")
+  List<String> kafkaProperties = new ArrayList<>();
+
+  @Option(
+      names = "--serve-while-catching-up",
+      description =
+          "With --replica-of: answer queries at once, not only after catching up with the topic's"
+              + " head as seen at start.")
+  boolean serveWhileCatchingUp;
+
   @Override
   public Integer call() throws Exception {
-    if (writable && (db == null || users == null)) {
+    if (replicaOf != null && (writable || users != null || publish != null)) {
+      throw new IllegalArgumentException(
+          "--replica-of serves read-only: it goes without --writable, --users and --publish");
+    }
+    if (replicaOf == null && writable && (db == null || users == null)) {
       throw new IllegalArgumentException("--writable needs --db DIR and --users FILE");
     }
-    if (!writable && (db != null || users != null)) {
-      throw new IllegalArgumentException("--db and --users go with --writable");
+    if (replicaOf == null && !writable && (db != null || users != null || publish != null)) {
+      throw new IllegalArgumentException("--db, --users and --publish go with --writable");
     }
     FusekiServer server;
     try {
+      Project project = projectOption.project();
+      ReplicationSettings settings = ReplicationSettings.read(project);
+      List<String> client = new ArrayList<>(settings.kafkaProperties());
+      client.addAll(kafkaProperties);
+      if (replicaOf != null) {
+        server =
+            Replica.start(
+                    project,
+                    KafkaTopic.parse(replicaOf, "--replica-of", client),
+                    db,
+                    new DgovServer.ServerPlace(port, localhost, baseUrl),
+                    settings.waitForHead() && !serveWhileCatchingUp)
+                .server();
+        server.join();
+        return 0;
+      }
       DgovServer.Writes writes = writable ? new DgovServer.Writes(db, Users.read(users)) : null;
+      DgovServer.Options options =
+          new DgovServer.Options(port, localhost, writes, federate, baseUrl);
       server =
-          DgovServer.start(
-              projectOption.project(),
-              new DgovServer.Options(port, localhost, writes, federate, baseUrl));
+          writable
+              ? Primary.start(
+                      project,
+                      options,
+                      publish == null ? null : KafkaTopic.parse(publish, "--publish", client))
+                  .server()
+              : DgovServer.start(project, options);
     } catch (SyntaxError e) {
       System.err.println("unreadable: " + e.getMessage());
       return Main.UNREADABLE;

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -21,6 +22,7 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
 import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.lang.LabelToNode;
 import org.apache.jena.riot.lang.LangJSONLD11;
 import org.apache.jena.riot.system.ErrorHandler;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -85,7 +87,23 @@ public final class RdfFiles {
    * Parses {@code file}, named {@code display} in messages; the language comes from the extension.
    */
   public static Parsed parse(Path file, String display) throws SyntaxError {
-    return parse(() -> Files.newInputStream(file), readableLang(file, display), display, BASE);
+    return parse(
+        () -> Files.newInputStream(file),
+        readableLang(file, display),
+        display,
+        BASE,
+        labels(display));
+  }
+
+  /**
+   * The blank nodes of the file named {@code display}: labels drawn from a seed made of the name,
+   * so that every process that reads the same file gets the same nodes (a read replica applies the
+   * primary's patches, which name the evidence nodes by label), still scoped to the file.
+   */
+  private static LabelToNode labels(String display) {
+    return LabelToNode.createScopeByDocumentHash(
+        UUID.nameUUIDFromBytes(
+            ("dgov-kg curated file " + display).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The language of {@code file} from its extension; a file that cannot be read is an error. */
@@ -105,7 +123,7 @@ public final class RdfFiles {
     Lang lang = readableLang(file, display);
     Source source = () -> Files.newInputStream(file);
     checkText(source, lang, display);
-    Graph graph = jena(source, lang, display, BASE);
+    Graph graph = jena(source, lang, display, BASE, labels(display));
     return new Parsed(
         display,
         graph,
@@ -120,7 +138,7 @@ public final class RdfFiles {
   /** As {@link #parse(byte[], Lang, String)}, resolving relative IRIs against {@code base}. */
   public static Parsed parse(byte[] bytes, Lang lang, String display, String base)
       throws SyntaxError {
-    return parse(() -> new ByteArrayInputStream(bytes), lang, display, base);
+    return parse(() -> new ByteArrayInputStream(bytes), lang, display, base, null);
   }
 
   /** Where the input comes from: opened once per parser, so files of any size are streamed. */
@@ -129,14 +147,15 @@ public final class RdfFiles {
   }
 
   /** Jena and, for Turtle, RDF4J read the input at the same time; Jena's complaint comes first. */
-  private static Parsed parse(Source source, Lang lang, String display, String base)
+  private static Parsed parse(
+      Source source, Lang lang, String display, String base, LabelToNode labels)
       throws SyntaxError {
     checkText(source, lang, display);
     CompletableFuture<Map<String, Long>> lines =
         lang.equals(Lang.TURTLE)
             ? CompletableFuture.supplyAsync(() -> parseWithRdf4j(source, display, base))
             : CompletableFuture.completedFuture(Map.of());
-    Graph graph = jena(source, lang, display, base);
+    Graph graph = jena(source, lang, display, base, labels);
     try {
       Map<String, Long> found = lines.join();
       return new Parsed(display, graph, () -> found);
@@ -157,11 +176,14 @@ public final class RdfFiles {
     }
   }
 
-  private static Graph jena(Source source, Lang lang, String display, String base)
+  /** Parses with Jena; {@code labels} null gives each parse fresh blank nodes, Jena's default. */
+  private static Graph jena(
+      Source source, Lang lang, String display, String base, LabelToNode labels)
       throws SyntaxError {
     Graph graph = GraphFactory.createDefaultGraph();
     try (InputStream in = source.open()) {
       RDFParser.create()
+          .labelToNode(labels)
           .source(in)
           .lang(lang)
           .base(base)

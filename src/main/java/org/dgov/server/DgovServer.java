@@ -377,6 +377,73 @@ public final class DgovServer {
   }
 
   /**
+   * A read replica's server, not started: the service {@code fuseki-config.ttl} declares, read-only
+   * as declared, on {@code store} (which the replica keeps up to date through the full-text {@code
+   * index}), with the pages; {@code version} gives the version of the data, {@code more} adds the
+   * replica's own filters and servlets (org.dgov.replica).
+   */
+  public static FusekiServer replica(
+      Project project,
+      CuratedGraph curated,
+      Store store,
+      TextIndex index,
+      ServerPlace place,
+      LongSupplier version,
+      Consumer<FusekiServer.Builder> more)
+      throws IOException {
+    AtomicReference<Snapshot> last = new AtomicReference<>();
+    Supplier<CuratedGraph> current =
+        () ->
+            Txn.calculateRead(
+                store.dataset(),
+                () -> {
+                  long v = version.getAsLong();
+                  Snapshot known = last.get();
+                  if (known == null || known.version() != v) {
+                    known = new Snapshot(v, store.snapshot(curated));
+                    last.set(known);
+                  }
+                  return known.graph();
+                });
+    FusekiServer.Builder builder =
+        build(
+            project,
+            current,
+            SourceText.read(project.sourceText()),
+            place.port(),
+            place.loopbackOnly(),
+            place.baseUrl(),
+            version);
+    more.accept(builder);
+    DataService.Builder declared = builder.getDataServiceBuilder(SERVICE);
+    if (declared == null) {
+      throw new IllegalStateException("fuseki-config.ttl declares no service named " + SERVICE);
+    }
+    store.dataset().getContext().set(TextQuery.textIndex, index);
+    DataService.Builder service = DataService.newBuilder(store.dataset());
+    declared.build().getEndpoints().forEach(service::addEndpoint);
+    builder.remove(SERVICE);
+    FusekiServer server = builder.add(SERVICE, service).build();
+    Context context = dataAccessPoint(server).getDataService().getDataset().getContext();
+    BoundedEvaluation.install(context);
+    Federation.refuse(context);
+    Jetty.harden(server, ServerSettings.read(project).maxRequestBytes());
+    return server;
+  }
+
+  /**
+   * Where a server listens: port (0 for any free one), whether on loopback only, and the public
+   * base URL (null: the one {@code fuseki-config.ttl} gives, else {@code http://localhost:PORT}).
+   */
+  public record ServerPlace(int port, boolean loopbackOnly, String baseUrl) {
+
+    /** On {@code port}, with the public base URL {@code fuseki-config.ttl} gives. */
+    public ServerPlace(int port, boolean loopbackOnly) {
+      this(port, loopbackOnly, null);
+    }
+  }
+
+  /**
    * The store in {@code dir}, found conforming as a whole: a new store is made from the curated
    * files once they were validated with their closure in memory; a store that was checked before
    * with inputs of the same {@code key} is not checked again (each write was validated as it was

@@ -189,9 +189,9 @@ public final class Store {
    *
    * <p>The entailment is read from and written to the transaction's own graphs, so an aborted write
    * takes its entailment with it. {@link #ENTAILED} is trusted to be the store's: a write to it is
-   * refused before it gets here.
+   * refused before it gets here. A read replica calls it too, after applying a patch.
    */
-  Change entail(Change asserted) {
+  public Change entail(Change asserted) {
     return inference.update(dataset.getDefaultGraph(), dataset.getGraph(ENTAILED), asserted);
   }
 

@@ -1,0 +1,138 @@
+package org.dgov.replica;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A replica's consumer of the change log: reads the topic from the start, skips by version what the
+ * store holds already, and applies the rest in order ({@link Applier}). It knows the head of the
+ * topic as it stood when it started, and says when it has caught up to it. A record it cannot apply
+ * (malformed, from a store made of other files, versions missing) stops it there, with the reason
+ * in its {@link #status}: the replica keeps serving the last version it applied and never skips a
+ * patch silently. Kafka being unreachable only delays it: the consumer retries.
+ */
+final class Follower implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  /** Where a replica stands, for {@code /dgov/status}. */
+  record Status(
+      long version, long behind, boolean caughtUp, String primary, String stopped, long applied) {}
+
+  private final KafkaTopic topic;
+  private final Applier applier;
+  private final String base;
+  private final Thread thread;
+  private final CountDownLatch caughtUp = new CountDownLatch(1);
+  private volatile boolean closed;
+  private volatile long version;
+  private volatile long behind = -1;
+  private volatile String primary = "";
+  private volatile String stopped;
+  private volatile long applied;
+  private volatile KafkaConsumer<String, byte[]> consumer;
+
+  Follower(KafkaTopic topic, Applier applier, String base) {
+    this.topic = topic;
+    this.applier = applier;
+    this.base = base;
+    this.version = applier.version();
+    this.thread = new Thread(this::run, "dgov-replica");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  Status status() {
+    return new Status(version, behind, caughtUp.getCount() == 0, primary, stopped, applied);
+  }
+
+  /** Waits until the replica has applied the topic's head as it stood at start. */
+  boolean awaitCaughtUp(long timeout, TimeUnit unit) throws InterruptedException {
+    return caughtUp.await(timeout, unit);
+  }
+
+  private void run() {
+    try (KafkaConsumer<String, byte[]> consumer = TopicLog.consumer(topic)) {
+      this.consumer = consumer;
+      TopicPartition p = TopicLog.partition(topic);
+      long head = head(consumer, p);
+      LOG.info("replica of {}: at version {}, the topic's head is offset {}", topic, version, head);
+      consumer.seekToBeginning(List.of(p));
+      while (!closed) {
+        List<PatchRecord> batch = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL).records(p)) {
+          if (PatchRecord.version(r) <= version) {
+            continue;
+          }
+          PatchRecord record = PatchRecord.from(r);
+          if (!record.base().equals(base)) {
+            throw new IllegalStateException(
+                "the primary's store was made from other files than this replica's (key "
+                    + record.base()
+                    + ", here "
+                    + base
+                    + "): run the replica on the primary's ontology, data and rules");
+          }
+          batch.add(record);
+        }
+        if (!batch.isEmpty()) {
+          // one transaction per poll: what the poll returned is applied whole or not at all
+          applied += applier.apply(batch);
+          PatchRecord last = batch.get(batch.size() - 1);
+          primary = last.primary();
+          version = last.entry().version();
+        }
+        behind = consumer.currentLag(p).orElse(behind);
+        if (consumer.position(p) >= head) {
+          caughtUp.countDown();
+        }
+      }
+    } catch (KafkaException e) {
+      if (!closed) {
+        stop(e);
+      }
+    } catch (RuntimeException e) {
+      stop(e);
+    }
+  }
+
+  /** The end of the topic now, asked until Kafka answers. */
+  private long head(KafkaConsumer<String, byte[]> consumer, TopicPartition p) {
+    while (!closed) {
+      try {
+        return consumer.endOffsets(List.of(p), Duration.ofSeconds(10)).get(p);
+      } catch (org.apache.kafka.common.errors.TimeoutException e) {
+        LOG.warn("replica of {}: Kafka does not answer yet; asking again", topic);
+      }
+    }
+    return 0;
+  }
+
+  private void stop(RuntimeException e) {
+    stopped = e.getMessage();
+    LOG.error("replica of {}: stopped applying at version {}: {}", topic, version, stopped);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    closed = true;
+    KafkaConsumer<String, byte[]> c = consumer;
+    if (c != null) {
+      c.wakeup(); // not an interrupt: that would close the store's file channels mid-write
+    }
+    thread.join();
+  }
+}

@@ -1,0 +1,285 @@
+package org.dgov.replica;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.jena.atlas.json.JSON;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.dgov.ServerProcess;
+import org.dgov.TestProjects;
+import org.dgov.graph.History;
+import org.dgov.graph.NamedQuery;
+import org.dgov.graph.Project;
+import org.dgov.server.DgovServer;
+import org.dgov.store.Users;
+
+/**
+ * Replication numbers for {@code bench/replicas.sh} (not a test): an embedded KRaft broker and the
+ * primary in this JVM, replicas in child JVMs. Prints Markdown: lag from commit (the time the
+ * primary's history records) to visible on a replica ({@code /dgov/status}, polled every 5 ms) at
+ * offered write rates; the catch-up rate of a fresh replica over a topic of 10,000 one-statement
+ * patches (written here with a producer, in the primary's record format; alone with a third
+ * argument {@code catch-up}); read throughput of one and two replicas behind a round-robin client
+ * on the named queries; each replica's RSS.
+ */
+public final class ReplicationBenchmark {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[0]);
+    int readSeconds = Integer.parseInt(args[1]);
+    Project project = TestProjects.copy(dir.resolve("repo"));
+    try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
+      if (args.length > 2 && args[2].equals("catch-up")) {
+        catchUp(project, dir, kafka);
+        return;
+      }
+      KafkaTopic topic = kafka.topic("dgov-bench");
+      Path db = dir.resolve("primary");
+      try (Primary primary =
+          Primary.start(
+              project,
+              new DgovServer.Options(
+                  0,
+                  true,
+                  new DgovServer.Writes(db, Users.read(TestProjects.usersFile(dir))),
+                  false),
+              topic)) {
+        String base = "http://localhost:" + primary.server().getHttpPort();
+        DatasetGraph store = ReplicaClient.store(db);
+        try (ServerProcess one = replica(project, dir, topic, "one");
+            ServerProcess two = replica(project, dir, topic, "two")) {
+          System.out.println(
+              "| offered writes/s | writes | achieved writes/s | lag p50 | lag p99 | max |");
+          System.out.println("|---|---|---|---|---|---|");
+          for (int[] run : new int[][] {{1, 20}, {10, 20}, {50, 10}}) {
+            lag(base, store, one, run[0], run[1]);
+          }
+          System.out.println();
+          List<String> queries =
+              NamedQuery.all(project.queriesDir()).stream().map(NamedQuery::text).toList();
+          double single = reads(List.of(one.base()), queries, readSeconds);
+          double both = reads(List.of(one.base(), two.base()), queries, readSeconds);
+          System.out.printf(
+              "Read throughput on the %d named queries, 4 client threads, %d s each, round-robin:"
+                  + " 1 replica %.1f queries/s, 2 replicas %.1f queries/s.%n",
+              queries.size(), readSeconds, single, both);
+          System.out.printf(
+              "Resident memory after the reads: replica one %d MB, replica two %d MB.%n%n",
+              rss(one), rss(two));
+        }
+        catchUp(project, dir, kafka);
+      }
+    }
+  }
+
+  private static ServerProcess replica(Project project, Path dir, KafkaTopic topic, String name)
+      throws Exception {
+    return ServerProcess.start(
+        project.root(),
+        dir.resolve(name + ".log"),
+        "--replica-of",
+        topic.toString(),
+        "--db",
+        dir.resolve(name).toString());
+  }
+
+  /** Offers {@code rate} writes/s for {@code seconds}; prints the lag percentiles. */
+  private static void lag(
+      String base, DatasetGraph store, ServerProcess replica, int rate, int seconds)
+      throws Exception {
+    long first = ReplicaClient.version(store) + 1;
+    Map<Long, Long> visible = new ConcurrentHashMap<>();
+    AtomicBoolean watching = new AtomicBoolean(true);
+    Thread watcher =
+        new Thread(
+            () -> {
+              long seen = first - 1;
+              while (watching.get()) {
+                long v = status(replica);
+                long now = System.currentTimeMillis();
+                for (long k = seen + 1; k <= v; k++) {
+                  visible.putIfAbsent(k, now);
+                }
+                seen = Math.max(seen, v);
+                sleep(5);
+              }
+            });
+    watcher.start();
+    ExecutorService writers = Executors.newFixedThreadPool(4);
+    int total = rate * seconds;
+    long start = System.nanoTime();
+    AtomicLong done = new AtomicLong();
+    for (int i = 0; i < total; i++) {
+      long due = start + (long) (i * 1e9 / rate);
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      int n = i;
+      writers.submit(
+          () -> {
+            ReplicaClient.update(
+                base,
+                "INSERT DATA { dgr:rcep skos:editorialNote \"bench " + rate + " " + n + "\"@en }");
+            done.incrementAndGet();
+            return null;
+          });
+    }
+    writers.shutdown();
+    writers.awaitTermination(10, TimeUnit.MINUTES);
+    double elapsed = (System.nanoTime() - start) / 1e9;
+    long last = ReplicaClient.version(store);
+    while (!visible.containsKey(last)) {
+      sleep(5);
+    }
+    watching.set(false);
+    watcher.join();
+    List<Long> lags = new ArrayList<>();
+    Txn.executeRead(
+        store,
+        () -> {
+          for (long v = first; v <= last; v++) {
+            Instant committed = History.entry(History.in(store), v).orElseThrow().time();
+            lags.add(visible.get(v) - committed.toEpochMilli());
+          }
+        });
+    lags.sort(null);
+    System.out.printf(
+        "| %d | %d | %.1f | %d ms | %d ms | %d ms |%n",
+        rate,
+        lags.size(),
+        done.get() / elapsed,
+        lags.get(lags.size() / 2),
+        lags.get((int) Math.min(lags.size() - 1, Math.ceil(lags.size() * 0.99) - 1)),
+        lags.get(lags.size() - 1));
+  }
+
+  /** A fresh replica over a topic of 10,000 patches: prints patches applied per second. */
+  private static void catchUp(Project project, Path dir, EmbeddedKafka kafka) throws Exception {
+    KafkaTopic topic = kafka.topic("dgov-catch-up");
+    int patches = 10_000;
+    String base = BaseFiles.key(project);
+    try (Admin admin = Admin.create(topic.properties(Map.of()))) {
+      admin.createTopics(List.of(new NewTopic(topic.topic(), 1, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            topic.properties(
+                Map.of(
+                    "key.serializer", StringSerializer.class.getName(),
+                    "value.serializer", ByteArraySerializer.class.getName())))) {
+      for (int v = 1; v <= patches; v++) {
+        String patch =
+            "TX .\nA <https://w3id.org/dgov/id/rcep> <http://www.w3.org/2004/02/skos/core#editorialNote>"
+                + " \"catch-up "
+                + v
+                + "\"@en .\nTC .\n";
+        History.Entry entry =
+            new History.Entry(v, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
+        producer.send(
+            new PatchRecord(entry, base, "http://localhost/dgov").toRecord(topic.topic()));
+      }
+    }
+    try (ServerProcess fresh = replica(project, dir, topic, "fresh")) {
+      long v0 = status(fresh);
+      long t0 = System.nanoTime();
+      while (status(fresh) < patches) {
+        sleep(20);
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      System.out.printf(
+          "Catch-up of a fresh replica over %,d one-statement patches: %,d applied after its server"
+              + " answered, in %.1f s: %.0f patches/s (RSS at the end %d MB).%n",
+          patches, patches - v0, seconds, (patches - v0) / seconds, rss(fresh));
+    }
+  }
+
+  private static double reads(List<String> replicas, List<String> queries, int seconds)
+      throws Exception {
+    AtomicLong answered = new AtomicLong();
+    AtomicLong next = new AtomicLong();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    for (int c = 0; c < 4; c++) {
+      clients.submit(
+          () -> {
+            while (System.nanoTime() < end) {
+              long i = next.getAndIncrement();
+              String target = replicas.get((int) (i % replicas.size()));
+              String query = queries.get((int) ((i / replicas.size()) % queries.size()));
+              HttpResponse<String> r =
+                  HTTP.send(
+                      HttpRequest.newBuilder(
+                              URI.create(
+                                  target
+                                      + "/dgov/sparql?query="
+                                      + URLEncoder.encode(query, StandardCharsets.UTF_8)))
+                          .header("Accept", "application/sparql-results+json")
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() == 200) {
+                answered.incrementAndGet();
+              }
+            }
+            return null;
+          });
+    }
+    clients.shutdown();
+    clients.awaitTermination(seconds + 120, TimeUnit.SECONDS);
+    return answered.get() / (double) seconds;
+  }
+
+  private static long status(ServerProcess replica) {
+    try {
+      return JSON.parse(ReplicaClient.get(replica.base(), "/dgov/status").body())
+          .get("version")
+          .getAsNumber()
+          .value()
+          .longValue();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  /** The resident memory of the child JVM answering at {@code replica}, in MB. */
+  private static long rss(ServerProcess replica) throws Exception {
+    long pid = replica.pid();
+    for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    return -1;
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
