@@ -36,7 +36,8 @@ class ArchitectureTest {
           "store", Set.of("graph", "vocab"),
           "web", Set.of("graph", "vocab"),
           "server", Set.of("graph", "store", "web", "vocab"),
-          "cli", Set.of("graph", "store", "server", "vocab"));
+          "replica", Set.of("graph", "store", "server", "vocab"),
+          "cli", Set.of("graph", "store", "server", "replica", "vocab"));
 
   private static Map<String, Set<String>> uses;
 
