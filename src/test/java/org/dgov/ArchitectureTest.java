@@ -36,7 +36,7 @@ class ArchitectureTest {
           "store", Set.of("graph", "vocab"),
           "web", Set.of("graph", "vocab"),
           "server", Set.of("graph", "store", "web", "vocab"),
-          "replica", Set.of("graph", "store", "server", "vocab"),
+          "replica", Set.of("graph", "store", "server", "web", "vocab"),
           "cli", Set.of("graph", "store", "server", "replica", "vocab"));
 
   private static Map<String, Set<String>> uses;
