@@ -126,7 +126,7 @@ class UsersTest {
     }
     SignIn held = users.signIn("198.51.100.1", basic("alice:guess"));
     SignIn.Slowed slowed = assertInstanceOf(SignIn.Slowed.class, held, "a new address waits");
-    assertEquals(Duration.ofSeconds(1), slowed.retryAfter());
+    assertEquals(Users.FIRST_WAIT, slowed.retryAfter(), "the first step of the backoff");
     SignIn.Slowed unknown =
         assertInstanceOf(
             SignIn.Slowed.class,
