@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -19,6 +20,7 @@ import org.apache.jena.rdfs.SetupRDFS;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDF;
+import org.apache.jena.vocabulary.RDFS;
 import org.dgov.vocab.DGOV;
 
 /**
@@ -37,7 +39,9 @@ import org.dgov.vocab.DGOV;
  * entailed again the way {@link Inference#entailed} does it, round by round (the closure, then each
  * rule in order), with the rules bound to the region's heads through {@code VALUES} and everything
  * outside the region standing as it is. Taking the region's entailment away first is what makes
- * deletions exact even where statements support each other in a cycle.
+ * deletions exact even where statements support each other in a cycle. A changed statement of a
+ * property that the closure and the rules neither read nor derive (a label, a quote, a note)
+ * reaches nothing: a write of only such statements leaves the entailment as it is, unread.
  *
  * <p>The rounds of {@link Inference#entailed} are inflationary: a {@code FILTER NOT EXISTS} that is
  * true when a rule first runs lets it derive, and a later round does not take that back. Evaluated
@@ -58,6 +62,7 @@ final class IncrementalEntailment {
   private final List<RuleShape> shapes;
   private final Set<Triple> descriptions = new HashSet<>();
   private final String whole;
+  private final Set<Node> read;
 
   IncrementalEntailment(Inference inference, Graph vocabulary, List<Rule> rules) {
     this.inference = inference;
@@ -70,6 +75,49 @@ final class IncrementalEntailment {
             .map(s -> "rule " + s.rule().name() + ": " + s.unmaintainable())
             .findFirst()
             .orElseGet(() -> unsettledNegation(vocabulary));
+    this.read = whole == null ? read(vocabulary, shapes) : null;
+  }
+
+  /**
+   * The properties whose statements the entailment can read or derive: {@code rdf:type}, those of
+   * the vocabulary's axioms (with the axioms' own properties), and those the rules read and derive;
+   * null when that is every property (a rule with a property variable or a path).
+   */
+  private static Set<Node> read(Graph vocabulary, List<RuleShape> shapes) {
+    Set<Node> read = new HashSet<>();
+    read.add(RDF.type.asNode());
+    vocabulary
+        .find()
+        .forEach(
+            t -> {
+              read.add(t.getPredicate());
+              if (!t.getPredicate().equals(RDFS.subClassOf.asNode())) {
+                read.add(t.getSubject());
+                read.add(t.getObject());
+              }
+            });
+    for (RuleShape shape : shapes) {
+      if (shape.opaque()) {
+        return null;
+      }
+      List<Triple> all = new ArrayList<>(shape.patterns());
+      all.addAll(shape.rule().query().getConstructTemplate().getTriples());
+      for (Triple t : all) {
+        if (!t.getPredicate().isURI()) {
+          return null;
+        }
+        read.add(t.getPredicate());
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Whether {@code t} can take part in the entailment: a statement of any other property entails
+   * nothing, and nothing entails it, so adding or removing it leaves the entailment as it is.
+   */
+  private boolean entailing(Triple t) {
+    return read == null || read.contains(t.getPredicate());
   }
 
   /** Why every change recomputes the whole entailment, or null when changes are incremental. */
@@ -93,11 +141,15 @@ final class IncrementalEntailment {
       return Change.NONE;
     }
     Ledger ledger = new Ledger(served, listed, asserted);
+    Change entailing =
+        new Change(
+            asserted.added().stream().filter(this::entailing).collect(Collectors.toSet()),
+            asserted.removed().stream().filter(this::entailing).collect(Collectors.toSet()));
     if (whole != null) {
       recomputeWhole(ledger);
-    } else {
+    } else if (!entailing.isEmpty()) {
       descriptions.forEach(ledger::retractIfListed);
-      maintain(ledger, asserted);
+      maintain(ledger, entailing);
       for (RuleShape shape : shapes) {
         if (ledger.served.contains(Node.ANY, DGOV.byRule.asNode(), shape.rule().iri())) {
           shape.rule().asResource().find().forEach(ledger::entail);

@@ -13,9 +13,11 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
+import org.apache.jena.graph.impl.WrappedGraph;
 import org.apache.jena.query.QueryFactory;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sys.JenaSystem;
+import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.SKOS;
@@ -199,6 +201,36 @@ class IncrementalEntailmentTest {
   }
 
   /** The ontology and {@code data}, with everything entailed, served and listed. */
+  @Test
+  void aStatementOfAPropertyTheEntailmentNeitherReadsNorDerivesReachesNothing() {
+    Node forum = node("noted-forum-under-test");
+    start(curated.rules(), List.of(t(forum, TYPE, DGOV.Forum.asNode()), t(forum, COVERS, TOPIC)));
+    List<Triple> lookups = new ArrayList<>();
+    Graph watched =
+        new WrappedGraph(served) {
+          @Override
+          public ExtendedIterator<Triple> find(Triple m) {
+            lookups.add(m);
+            return super.find(m);
+          }
+
+          @Override
+          public ExtendedIterator<Triple> find(Node s, Node p, Node o) {
+            lookups.add(Triple.createMatch(s, p, o));
+            return super.find(s, p, o);
+          }
+        };
+    Triple note = t(forum, SKOS.editorialNote.asNode(), NodeFactory.createLiteralString("a note"));
+    served.add(note);
+    Change change = inference.update(watched, listed, new Change(Set.of(note), Set.of()));
+    assertEquals(new Change(Set.of(note), Set.of()), change);
+    assertEquals(
+        List.of(),
+        lookups.stream().filter(m -> !m.isConcrete()).toList(),
+        "the forum's entailment is not looked at again");
+    apply(Set.of(), Set.of(note));
+  }
+
   private void start(List<Rule> rules, List<Triple> data) {
     inference = new Inference(curated.ontology(), rules);
     served = GraphFactory.createDefaultGraph();
