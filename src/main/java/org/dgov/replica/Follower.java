@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * topic as it stood when it started, and says when it has caught up to it. A record it cannot apply
  * (malformed, from a store made of other files, versions missing) stops it there, with the reason
  * in its {@link #status}: the replica keeps serving the last version it applied and never skips a
- * patch silently. Kafka being unreachable only delays it: the consumer retries.
+ * patch silently. It follows the primary's store whose record comes first in the topic ({@link
+ * StoreId}), and stops in the same way at any record from another store, applied versions or not:
+ * two primaries publish to the topic, and their version N are different writes. Kafka being
+ * unreachable only delays it: the consumer retries.
  */
 final class Follower implements AutoCloseable {
 
@@ -38,6 +41,7 @@ final class Follower implements AutoCloseable {
   private volatile long version;
   private volatile long behind = -1;
   private volatile String primary = "";
+  private String following;
   private volatile String stopped;
   private volatile long applied;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -74,10 +78,26 @@ final class Follower implements AutoCloseable {
       while (!closed) {
         List<PatchRecord> batch = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL).records(p)) {
-          if (PatchRecord.version(r) <= version) {
+          PatchRecord record = PatchRecord.from(r);
+          if (following == null) {
+            following = record.store();
+          } else if (!record.store().equals(following)) {
+            throw new PatchRecord.BadRecord(
+                r,
+                "it is version "
+                    + record.entry().version()
+                    + " from the store "
+                    + record.store()
+                    + " (the primary at "
+                    + record.primary()
+                    + "), and this replica follows the store "
+                    + following
+                    + ", whose record is first in the topic: two primaries publish there; give each"
+                    + " a topic of its own, and start this replica again on its primary's");
+          }
+          if (record.entry().version() <= version) {
             continue;
           }
-          PatchRecord record = PatchRecord.from(r);
           if (!record.base().equals(base)) {
             throw new IllegalStateException(
                 "the primary's store was made from other files than this replica's (key "

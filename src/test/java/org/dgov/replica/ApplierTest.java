@@ -58,6 +58,7 @@ class ApplierTest {
             0,
             patch),
         "k",
+        "s",
         "p");
   }
 
