@@ -18,7 +18,10 @@ import org.slf4j.LoggerFactory;
  * topic as it stood when it started, and says when it has caught up to it. A record it cannot apply
  * (malformed, from a store made of other files, versions missing) stops it there, with the reason
  * in its {@link #status}: the replica keeps serving the last version it applied and never skips a
- * patch silently. Kafka being unreachable only delays it: the consumer retries.
+ * patch silently. It follows the primary's store whose record comes first in the topic ({@link
+ * StoreId}), and stops in the same way at any record from another store, applied versions or not:
+ * two primaries publish to the topic, and their version N are different writes. Kafka being
+ * unreachable only delays it: the consumer retries.
  */
 final class Follower implements AutoCloseable {
 
@@ -38,6 +41,7 @@ final class Follower implements AutoCloseable {
   private volatile long version;
   private volatile long behind = -1;
   private volatile String primary = "";
+  private String following;
   private volatile String stopped;
   private volatile long applied;
   private volatile KafkaConsumer<String, byte[]> consumer;
@@ -73,27 +77,27 @@ final class Follower implements AutoCloseable {
       consumer.seekToBeginning(List.of(p));
       while (!closed) {
         List<PatchRecord> batch = new ArrayList<>();
+        RuntimeException bad = null;
         for (ConsumerRecord<String, byte[]> r : consumer.poll(POLL).records(p)) {
-          if (PatchRecord.version(r) <= version) {
-            continue;
+          try {
+            PatchRecord record = checked(r);
+            if (record != null) {
+              batch.add(record);
+            }
+          } catch (RuntimeException e) {
+            bad = e;
+            break;
           }
-          PatchRecord record = PatchRecord.from(r);
-          if (!record.base().equals(base)) {
-            throw new IllegalStateException(
-                "the primary's store was made from other files than this replica's (key "
-                    + record.base()
-                    + ", here "
-                    + base
-                    + "): run the replica on the primary's ontology, data and rules");
-          }
-          batch.add(record);
         }
         if (!batch.isEmpty()) {
-          // one transaction per poll: what the poll returned is applied whole or not at all
+          // one transaction per poll: what it returned (up to a bad record) applies whole or not
           applied += applier.apply(batch);
           PatchRecord last = batch.get(batch.size() - 1);
           primary = last.primary();
           version = last.entry().version();
+        }
+        if (bad != null) {
+          throw bad; // after applying the records before it: the replica stops right there
         }
         behind = consumer.currentLag(p).orElse(behind);
         if (consumer.position(p) >= head) {
@@ -107,6 +111,42 @@ final class Follower implements AutoCloseable {
     } catch (RuntimeException e) {
       stop(e);
     }
+  }
+
+  /**
+   * {@code r} read and checked, or null when its version is applied already; throws when it is
+   * malformed, from another store than the one followed, or made from other files.
+   */
+  private PatchRecord checked(ConsumerRecord<String, byte[]> r) {
+    PatchRecord record = PatchRecord.from(r);
+    if (following == null) {
+      following = record.store();
+    } else if (!record.store().equals(following)) {
+      throw new PatchRecord.BadRecord(
+          r,
+          "it is version "
+              + record.entry().version()
+              + " from the store "
+              + record.store()
+              + " (the primary at "
+              + record.primary()
+              + "), and this replica follows the store "
+              + following
+              + ", whose record is first in the topic: two primaries publish there; give each"
+              + " a topic of its own, and start this replica again on its primary's");
+    }
+    if (record.entry().version() <= version) {
+      return null;
+    }
+    if (!record.base().equals(base)) {
+      throw new IllegalStateException(
+          "the primary's store was made from other files than this replica's (key "
+              + record.base()
+              + ", here "
+              + base
+              + "): run the replica on the primary's ontology, data and rules");
+    }
+    return record;
   }
 
   /** The end of the topic now, asked until Kafka answers. */

@@ -18,17 +18,22 @@ import org.dgov.graph.History;
  * One accepted write as a Kafka record: the key is its version, the value its RDF Patch (text,
  * UTF-8), and the headers carry the rest of its {@link History.Entry} (author, time, message, the
  * resources it changed, the entries it deleted, the version it reverts) with the {@link BaseFiles}
- * key of the files the primary's store was made from, so that a replica records the same history
- * and refuses patches meant for a store made from other files.
+ * key of the files the primary's store was made from and the {@link StoreId} of that store, so that
+ * a replica records the same history, refuses patches meant for a store made from other files, and
+ * tells apart two primaries that publish the same versions to one topic.
  *
  * @param entry the write, as the primary's history holds it
  * @param base the key of the files the primary's store was made from
+ * @param store the id of the primary's store
  * @param primary where the primary serves, for the replicas to name when they refuse a write
  */
-public record PatchRecord(History.Entry entry, String base, String primary) {
+public record PatchRecord(History.Entry entry, String base, String store, String primary) {
 
-  /** The version of the record format; a replica refuses records of any other. */
-  static final String FORMAT = "1";
+  /**
+   * The version of the record format; a replica refuses records of any other. Format 1 had no store
+   * id, so its records cannot say which primary wrote them.
+   */
+  static final String FORMAT = "2";
 
   static final String H_FORMAT = "dgov-format";
   static final String H_USER = "dgov-user";
@@ -38,6 +43,7 @@ public record PatchRecord(History.Entry entry, String base, String primary) {
   static final String H_DELETED = "dgov-deleted";
   static final String H_REVERTS = "dgov-reverts";
   static final String H_BASE = "dgov-base";
+  static final String H_STORE = "dgov-store";
   static final String H_PRIMARY = "dgov-primary";
 
   /** The record to send to {@code topic}, on its one partition. */
@@ -51,6 +57,7 @@ public record PatchRecord(History.Entry entry, String base, String primary) {
     put(headers, H_DELETED, iris(entry.deleted()));
     put(headers, H_REVERTS, Long.toString(entry.reverts()));
     put(headers, H_BASE, base);
+    put(headers, H_STORE, store);
     put(headers, H_PRIMARY, primary);
     return new ProducerRecord<>(
         topic,
@@ -74,7 +81,16 @@ public record PatchRecord(History.Entry entry, String base, String primary) {
     String format = header(record, H_FORMAT);
     if (!FORMAT.equals(format)) {
       throw new BadRecord(
-          record, "record format " + format + ", this build reads format " + FORMAT + " only");
+          record,
+          "record format "
+              + format
+              + ", this build reads format "
+              + FORMAT
+              + " only"
+              + ("1".equals(format)
+                  ? " (format 1, of an earlier build, does not name the primary's store): publish"
+                      + " to a new topic and start the replicas on it"
+                  : ""));
     }
     long reverts;
     Instant time;
@@ -97,7 +113,8 @@ public record PatchRecord(History.Entry entry, String base, String primary) {
             nodes(header(record, H_DELETED)),
             reverts,
             new String(record.value(), StandardCharsets.UTF_8));
-    return new PatchRecord(entry, header(record, H_BASE), header(record, H_PRIMARY));
+    return new PatchRecord(
+        entry, header(record, H_BASE), header(record, H_STORE), header(record, H_PRIMARY));
   }
 
   private static String header(ConsumerRecord<String, byte[]> record, String name) {

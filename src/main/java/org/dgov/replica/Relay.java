@@ -6,9 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.jena.dboe.transaction.txn.Transaction;
+import org.apache.jena.dboe.transaction.txn.TransactionCoordinator;
+import org.apache.jena.dboe.transaction.txn.TransactionListener;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.TDB2Factory;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,27 +35,47 @@ import org.slf4j.LoggerFactory;
  * records only; a transaction a crash left open is aborted when the producer starts, as Kafka
  * fences its predecessor) and resumes after it: no committed write goes missing, none is sent twice
  * with effect. While Kafka is down the primary keeps committing; the relay retries and catches up.
+ *
+ * <p>The store's transaction coordinator wakes the relay as each write transaction completes, so a
+ * write is on its way to Kafka as soon as it is visible (the relay still looks every 50 ms on its
+ * own). A topic whose last record is from another store ({@link StoreId}), or ahead of this one, is
+ * refused for good: another primary publishes there (or this store is an older copy of the one that
+ * did), and any version this store writes would collide with one in the topic. The relay then stops
+ * with the reason in {@link #refused()}; the primary keeps committing, unpublished.
  */
 public final class Relay implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
   private static final int BATCH = 500;
-  private static final Duration IDLE = Duration.ofMillis(5);
+  private static final Duration IDLE = Duration.ofMillis(50);
   private static final Duration RETRY = Duration.ofSeconds(1);
   private static final Duration CLOSE = Duration.ofSeconds(30);
 
   private final DatasetGraph dataset;
   private final KafkaTopic topic;
   private final String base;
+  private final String store;
   private final String primary;
   private final Thread thread;
+  private final Semaphore committed = new Semaphore(0);
+  private final TransactionListener wake =
+      new TransactionListener() {
+        @Override
+        public void notifyCompleteFinish(Transaction transaction) {
+          if (transaction.isWriteTxn()) {
+            committed.release();
+          }
+        }
+      };
   private volatile boolean closed;
   private volatile long published = -1;
+  private volatile String refused;
 
-  private Relay(DatasetGraph dataset, KafkaTopic topic, String base, String primary) {
+  private Relay(DatasetGraph dataset, KafkaTopic topic, String base, String store, String primary) {
     this.dataset = dataset;
     this.topic = topic;
     this.base = base;
+    this.store = store;
     this.primary = primary;
     this.thread = new Thread(this::run, "dgov-relay");
     thread.setDaemon(true);
@@ -73,7 +99,15 @@ public final class Relay implements AutoCloseable {
                             + " is missing: it was made by an older build), so no replica could"
                             + " follow it; publish from a new store (--db on an empty folder)"));
     Relay relay =
-        new Relay(TDB2Factory.connectDataset(db.toString()).asDatasetGraph(), topic, base, primary);
+        new Relay(
+            TDB2Factory.connectDataset(db.toString()).asDatasetGraph(),
+            topic,
+            base,
+            StoreId.of(db),
+            primary);
+    TransactionCoordinator coordinator = relay.coordinator();
+    // a started coordinator takes listeners only in exclusive mode, between transactions
+    coordinator.modifyConfig(() -> coordinator.addListener(relay.wake));
     relay.thread.start();
     return relay;
   }
@@ -81,6 +115,15 @@ public final class Relay implements AutoCloseable {
   /** The last version the relay knows to be in the topic; -1 before it has asked. */
   public long published() {
     return published;
+  }
+
+  /** Why the relay refused the topic and stopped; null while it publishes there. */
+  public String refused() {
+    return refused;
+  }
+
+  private TransactionCoordinator coordinator() {
+    return TDBInternal.getDatasetGraphTDB(dataset).getTxnSystem().getTxnMgr();
   }
 
   private long version() {
@@ -91,13 +134,16 @@ public final class Relay implements AutoCloseable {
     while (!closed) {
       try (KafkaProducer<String, byte[]> producer = producer()) {
         createTopic();
+        // asked before the producer fences the transactions of another primary's relay, too
+        lastInTopic();
         producer.initTransactions();
         long inTopic = lastInTopic();
         published = inTopic;
         LOG.info("relay to {}: the topic holds versions up to {}", topic, inTopic);
         while (!closed) {
+          committed.drainPermits();
           if (version() <= published) {
-            Thread.sleep(IDLE.toMillis());
+            committed.tryAcquire(IDLE.toMillis(), TimeUnit.MILLISECONDS);
             continue;
           }
           List<History.Entry> batch =
@@ -105,12 +151,16 @@ public final class Relay implements AutoCloseable {
                   dataset, () -> History.since(History.in(dataset), published, BATCH));
           producer.beginTransaction();
           for (History.Entry e : batch) {
-            producer.send(new PatchRecord(e, base, primary).toRecord(topic.topic()));
+            producer.send(new PatchRecord(e, base, store, primary).toRecord(topic.topic()));
           }
           producer.commitTransaction();
           published = batch.get(batch.size() - 1).version();
         }
       } catch (InterruptedException e) {
+        return;
+      } catch (Refused | PatchRecord.BadRecord e) {
+        refused = e.getMessage();
+        LOG.error("relay to {}: stopped, publishing nothing: {}", topic, refused);
         return;
       } catch (KafkaException | ExecutionException | IllegalStateException e) {
         if (closed) {
@@ -126,7 +176,10 @@ public final class Relay implements AutoCloseable {
     }
   }
 
-  /** The last version in the topic; refuses a topic ahead of the store or from other files. */
+  /**
+   * The last version in the topic; refuses a topic whose last record is from another store, from
+   * other files, or ahead of this store.
+   */
   private long lastInTopic() {
     ConsumerRecord<String, byte[]> last = TopicLog.last(topic, Duration.ofSeconds(30));
     if (last == null) {
@@ -134,18 +187,38 @@ public final class Relay implements AutoCloseable {
     }
     PatchRecord record = PatchRecord.from(last);
     long version = record.entry().version();
-    if (!record.base().equals(base) || version > version()) {
-      throw new IllegalStateException(
+    if (!record.store().equals(store) || !record.base().equals(base)) {
+      throw new Refused(
+          topic
+              + " ends with version "
+              + version
+              + " from the store "
+              + record.store()
+              + (record.base().equals(base) ? "" : ", made from other files,")
+              + " (the primary at "
+              + record.primary()
+              + "), not from this store "
+              + store
+              + ": another primary publishes there; give this one a topic of its own");
+    }
+    if (version > version()) {
+      throw new Refused(
           topic
               + " holds version "
               + version
-              + " of a store made from "
-              + (record.base().equals(base) ? "the same files" : "other files")
-              + ", and this store is at version "
+              + " of this store, which is at version "
               + version()
-              + ": another primary publishes there; give this one a topic of its own");
+              + ": the store is an older copy of the one that published them; publish from that"
+              + " one, or give this one a topic of its own");
     }
     return version;
+  }
+
+  /** A topic this relay may not publish to, whatever Kafka does next. */
+  private static final class Refused extends IllegalStateException {
+    Refused(String why) {
+      super(why);
+    }
   }
 
   private void createTopic() throws ExecutionException, InterruptedException {
@@ -181,6 +254,8 @@ public final class Relay implements AutoCloseable {
   public void close() throws InterruptedException {
     // no interrupt: that would close the store's file channels under a read
     closed = true;
+    TransactionCoordinator coordinator = coordinator();
+    coordinator.modifyConfig(() -> coordinator.removeListener(wake));
     thread.join(CLOSE.toMillis());
   }
 }

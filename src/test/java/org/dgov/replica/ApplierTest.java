@@ -64,6 +64,7 @@ class ApplierTest {
             0,
             patch),
         "k",
+        "s",
         "p");
   }
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The record format: a write's version as key, its patch as value, the rest of its history entry,
- * the base key and the primary in headers; what is sent is what is read back, and a record that is
- * not of this format is refused with its offset and the reason.
+ * the base key, the store's id and the primary in headers; what is sent is what is read back, and a
+ * record that is not of this format is refused with its offset and the reason.
  */
 class PatchRecordTest {
 
@@ -51,7 +51,7 @@ class PatchRecordTest {
 
   @Test
   void aRecordReadsBackAsTheEntrySent() {
-    PatchRecord sent = new PatchRecord(ENTRY, "base-key", "http://primary:3030/dgov");
+    PatchRecord sent = new PatchRecord(ENTRY, "base-key", "store-id", "http://primary:3030/dgov");
     ProducerRecord<String, byte[]> record = sent.toRecord("dgov");
     assertEquals("7", record.key());
     assertEquals(0, record.partition(), "one partition, one order");
@@ -61,17 +61,33 @@ class PatchRecordTest {
 
   @Test
   void aRecordOfAnotherFormatIsRefusedWithItsOffset() {
-    ProducerRecord<String, byte[]> record = new PatchRecord(ENTRY, "k", "p").toRecord("dgov");
+    ProducerRecord<String, byte[]> record = new PatchRecord(ENTRY, "k", "s", "p").toRecord("dgov");
     record.headers().remove(PatchRecord.H_FORMAT);
-    record.headers().add(PatchRecord.H_FORMAT, "2".getBytes(StandardCharsets.UTF_8));
+    record.headers().add(PatchRecord.H_FORMAT, "3".getBytes(StandardCharsets.UTF_8));
     var e = assertThrows(PatchRecord.BadRecord.class, () -> PatchRecord.from(received(record)));
     assertTrue(e.getMessage().contains("offset 42 of dgov"), e.getMessage());
-    assertTrue(e.getMessage().contains("format 2"), e.getMessage());
+    assertTrue(e.getMessage().contains("format 3"), e.getMessage());
+  }
+
+  @Test
+  void aRecordOfTheFormerFormatWithoutAStoreIdIsRefusedSayingWhatToDo() {
+    ProducerRecord<String, byte[]> record = new PatchRecord(ENTRY, "k", "s", "p").toRecord("dgov");
+    record.headers().remove(PatchRecord.H_FORMAT);
+    record.headers().remove(PatchRecord.H_STORE);
+    record.headers().add(PatchRecord.H_FORMAT, "1".getBytes(StandardCharsets.UTF_8));
+    var e = assertThrows(PatchRecord.BadRecord.class, () -> PatchRecord.from(received(record)));
+    assertTrue(e.getMessage().contains("record format 1"), e.getMessage());
+    assertTrue(e.getMessage().contains("publish to a new topic"), e.getMessage());
+    ProducerRecord<String, byte[]> anonymous =
+        new PatchRecord(ENTRY, "k", "s", "p").toRecord("dgov");
+    anonymous.headers().remove(PatchRecord.H_STORE);
+    var a = assertThrows(PatchRecord.BadRecord.class, () -> PatchRecord.from(received(anonymous)));
+    assertTrue(a.getMessage().contains("no header dgov-store"), a.getMessage());
   }
 
   @Test
   void aRecordWithoutAHeaderOrAVersionKeyIsRefusedNamingIt() {
-    ProducerRecord<String, byte[]> record = new PatchRecord(ENTRY, "k", "p").toRecord("dgov");
+    ProducerRecord<String, byte[]> record = new PatchRecord(ENTRY, "k", "s", "p").toRecord("dgov");
     record.headers().remove(PatchRecord.H_BASE);
     var e = assertThrows(PatchRecord.BadRecord.class, () -> PatchRecord.from(received(record)));
     assertTrue(e.getMessage().contains("no header dgov-base"), e.getMessage());

@@ -41,7 +41,9 @@ import org.dgov.store.Users;
  * offered write rates; the catch-up rate of a fresh replica over a topic of 10,000 one-statement
  * patches (written here with a producer, in the primary's record format; alone with a third
  * argument {@code catch-up}); read throughput of one and two replicas behind a round-robin client
- * on the named queries; each replica's RSS.
+ * on the named queries; each replica's RSS. With the arguments {@code lag RATE SECONDS} after the
+ * first two, it measures the lag at that one rate only, with both replicas following (to try a
+ * change of the lag's path without the whole run).
  */
 public final class ReplicationBenchmark {
 
@@ -72,10 +74,15 @@ public final class ReplicationBenchmark {
         try (ServerProcess one = replica(project, dir, topic, "one");
             ServerProcess two = replica(project, dir, topic, "two")) {
           System.out.println(
-              "| offered writes/s | writes | achieved writes/s | lag p50 | lag p99 | max |");
-          System.out.println("|---|---|---|---|---|---|");
+              "| offered writes/s | writes | achieved writes/s | lag p50 | lag p99 | max |"
+                  + " of it, commit to sent p50 | p99 |");
+          System.out.println("|---|---|---|---|---|---|---|---|");
+          if (args.length > 4 && args[2].equals("lag")) {
+            lag(base, store, topic, one, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+          }
           for (int[] run : new int[][] {{1, 20}, {10, 20}, {50, 10}}) {
-            lag(base, store, one, run[0], run[1]);
+            lag(base, store, topic, one, run[0], run[1]);
           }
           System.out.println();
           List<String> queries =
@@ -106,9 +113,17 @@ public final class ReplicationBenchmark {
         dir.resolve(name).toString());
   }
 
-  /** Offers {@code rate} writes/s for {@code seconds}; prints the lag percentiles. */
+  /**
+   * Offers {@code rate} writes/s for {@code seconds}; prints the lag percentiles, and those of its
+   * first leg: from commit to the relay's send (the records' create time in {@code topic}).
+   */
   private static void lag(
-      String base, DatasetGraph store, ServerProcess replica, int rate, int seconds)
+      String base,
+      DatasetGraph store,
+      KafkaTopic topic,
+      ServerProcess replica,
+      int rate,
+      int seconds)
       throws Exception {
     long first = ReplicaClient.version(store) + 1;
     Map<Long, Long> visible = new ConcurrentHashMap<>();
@@ -157,24 +172,49 @@ public final class ReplicationBenchmark {
     }
     watching.set(false);
     watcher.join();
+    Map<Long, Long> sent = sent(topic);
     List<Long> lags = new ArrayList<>();
+    List<Long> relayed = new ArrayList<>();
     Txn.executeRead(
         store,
         () -> {
           for (long v = first; v <= last; v++) {
             Instant committed = History.entry(History.in(store), v).orElseThrow().time();
             lags.add(visible.get(v) - committed.toEpochMilli());
+            relayed.add(sent.get(v) - committed.toEpochMilli());
           }
         });
     lags.sort(null);
+    relayed.sort(null);
     System.out.printf(
-        "| %d | %d | %.1f | %d ms | %d ms | %d ms |%n",
+        "| %d | %d | %.1f | %d ms | %d ms | %d ms | %d ms | %d ms |%n",
         rate,
         lags.size(),
         done.get() / elapsed,
         lags.get(lags.size() / 2),
-        lags.get((int) Math.min(lags.size() - 1, Math.ceil(lags.size() * 0.99) - 1)),
-        lags.get(lags.size() - 1));
+        p99(lags),
+        lags.get(lags.size() - 1),
+        relayed.get(relayed.size() / 2),
+        p99(relayed));
+  }
+
+  private static long p99(List<Long> sorted) {
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1));
+  }
+
+  /** The create time of each version's record in {@code topic}: when the relay sent it. */
+  private static Map<Long, Long> sent(KafkaTopic topic) {
+    Map<Long, Long> sent = new ConcurrentHashMap<>();
+    try (var consumer = TopicLog.consumer(topic)) {
+      var p = TopicLog.partition(topic);
+      long end = consumer.endOffsets(List.of(p), java.time.Duration.ofSeconds(30)).get(p);
+      while (consumer.position(p) < end) {
+        for (var r : consumer.poll(java.time.Duration.ofSeconds(1)).records(p)) {
+          sent.put(PatchRecord.version(r), r.timestamp());
+        }
+      }
+    }
+    return sent;
   }
 
   /** A fresh replica over a topic of 10,000 patches: prints patches applied per second. */
@@ -200,7 +240,7 @@ public final class ReplicationBenchmark {
         History.Entry entry =
             new History.Entry(v, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
         producer.send(
-            new PatchRecord(entry, base, "http://localhost/dgov").toRecord(topic.topic()));
+            new PatchRecord(entry, base, "bench", "http://localhost/dgov").toRecord(topic.topic()));
       }
     }
     try (ServerProcess fresh = replica(project, dir, topic, "fresh")) {
