@@ -3,11 +3,9 @@ package org.dgov.store;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -24,31 +22,24 @@ import org.apache.jena.rdfpatch.system.DatasetGraphChanges;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.core.Quad;
-import org.apache.jena.sparql.modify.UpdateEngine;
-import org.apache.jena.sparql.modify.UpdateEngineFactory;
-import org.apache.jena.sparql.modify.UpdateEngineMain;
 import org.apache.jena.sparql.modify.UpdateEngineRegistry;
-import org.apache.jena.sparql.modify.UpdateEngineWorker;
-import org.apache.jena.sparql.modify.request.UpdateLoad;
-import org.apache.jena.sparql.modify.request.UpdateVisitor;
 import org.apache.jena.system.Txn;
-import org.apache.jena.vocabulary.RDF;
 import org.dgov.graph.Change;
 import org.dgov.graph.History;
 import org.dgov.graph.Report;
-import org.dgov.vocab.DGOV;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The writable dataset: Jena's changes-recording dataset over the store, so that each write
  * transaction yields what it really changed. Before it commits, under the store's lock, the change
- * must keep the invariants (only the default graph is written; the ontology's statements are left
- * alone; no described resource is removed unless the request names it; no mass deletion), the
- * store's entailment is brought up to date from it, the change is validated, and it is kept as the
- * next version of the {@link History} in the same transaction. A write that breaks an invariant or
- * conformance is rolled back and answered 422 with the reason or the report. SPARQL Update {@code
- * LOAD}, which would read from the network or the file system, is refused.
+ * must keep the invariants ({@link WriteRules}: only the default graph is written; the ontology's
+ * statements are left alone; no described resource is removed unless the request names it; no mass
+ * deletion), the store's entailment is brought up to date from it, the change is validated, and it
+ * is kept as the next version of the {@link History} in the same transaction. A write that breaks
+ * an invariant or conformance is rolled back and answered 422 with the reason or the report. SPARQL
+ * Update {@code LOAD}, which would read from the network or the file system, is refused ({@link
+ * NoLoad}).
  */
 public final class ValidatingDataset extends DatasetGraphWrapper {
 
@@ -57,19 +48,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     Report validate(Store store, Change served);
   }
 
-  /** A write may delete at most this many entries. */
-  static final int MAX_DELETED_ENTRIES = 10;
-
   /** The request header that names the entries a write deletes on purpose. */
   public static final String DELETE_HEADER = "Dgov-Delete-Entry";
 
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
-  private static final Node TYPE = RDF.type.asNode();
-  private static final Comparator<Node> BY_IRI = Comparator.comparing(Node::toString);
 
   private final Store store;
   private final ChangeRecorder recorder;
-  private final Graph ontology;
+  private final WriteRules rules;
   private final Validator validator;
   private final Supplier<WriteRequest> request;
   private final Consumer<Refusal> rejected;
@@ -101,7 +87,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     super(new DatasetGraphChanges(store.dataset(), recorder));
     this.store = store;
     this.recorder = recorder;
-    this.ontology = ontology;
+    this.rules = new WriteRules(ontology);
     this.validator = validator;
     this.request = request;
     this.rejected = rejected;
@@ -130,7 +116,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
         accept(recorded);
       } catch (Refused e) {
         abort();
-        rejected.accept(e.refusal);
+        rejected.accept(e.refusal());
         throw e;
       } catch (RuntimeException e) {
         abort();
@@ -141,24 +127,15 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
   }
 
   /**
-   * Checks the invariants, entails, validates and records {@code recorded}; throws {@link
-   * ActionErrorException} 422 with the reason when the write may not commit.
+   * Checks the invariants ({@link WriteRules}), entails, validates and records {@code recorded};
+   * throws {@link Refused} 422 with the reason when the write may not commit.
    */
   private void accept(ChangeRecorder.Recorded recorded) {
     WriteRequest who = request.get();
     if (who == null) {
       throw new IllegalStateException("a write with no user");
     }
-    Set<Node> graphs =
-        Stream.concat(recorded.added().stream(), recorded.removed().stream())
-            .filter(q -> !q.isDefaultGraph())
-            .map(Quad::getGraph)
-            .collect(Collectors.toCollection(() -> new TreeSet<>(BY_IRI)));
-    if (!graphs.isEmpty()) {
-      throw refused(
-          "only the default graph is writable; this write changes "
-              + graphs.stream().map(g -> "<" + g.getURI() + ">").collect(Collectors.joining(", ")));
-    }
+    rules.defaultGraphOnly(recorded);
     DatasetGraph dataset = store.dataset();
     Graph entailed = dataset.getGraph(Store.ENTAILED);
     ChangeRecorder.Recorded asserted =
@@ -176,44 +153,14 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     }
     Set<Triple> added = triples(asserted.added());
     Set<Triple> removed = triples(asserted.removed());
-    refuseMassDeletion(added, removed);
-    Stream.concat(added.stream(), removed.stream())
-        .filter(t -> ontologyTerm(t.getSubject()) || ontology.contains(t))
-        .findFirst()
-        .ifPresent(
-            t -> {
-              throw refused(
-                  "statements about the ontology's terms are not editable through the data"
-                      + " endpoints (the ontology is edited in ontology/dgov.ttl): "
-                      + t);
-            });
-    Set<Node> deleted = deletedEntries(removed);
+    Graph assertedGraph = Store.asserted(dataset);
+    rules.noMassDeletion(assertedGraph, added, removed);
+    rules.ontologyUntouched(added, removed);
+    Set<Node> deleted = rules.deletedEntries(assertedGraph, removed);
     Long reverts = reverting.get();
-    Set<Node> named = reverts == null ? who.deletions() : deleted;
-    deleted.stream()
-        .filter(e -> !named.contains(e))
-        .findFirst()
-        .ifPresent(
-            e -> {
-              throw refused(
-                  "this write removes the entry <"
-                      + e.getURI()
-                      + "> (every rdf:type it has); to delete an entry on purpose, name it in the "
-                      + DELETE_HEADER
-                      + " header");
-            });
-    named.stream()
-        .filter(e -> !deleted.contains(e))
-        .findFirst()
-        .ifPresent(
-            e -> {
-              throw refused(
-                  DELETE_HEADER
-                      + " names <"
-                      + e
-                      + ">, but this write does not delete it (it must remove every rdf:type of"
-                      + " an entry that has one)");
-            });
+    if (reverts == null) {
+      rules.deletionsNamed(deleted, who.deletions());
+    }
     Change served = store.entail(new Change(added, removed));
     Report report = validator.validate(store, served);
     if (!report.conforms()) {
@@ -286,50 +233,9 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     }
   }
 
-  private void refuseMassDeletion(Set<Triple> added, Set<Triple> removed) {
-    if (removed.size() < 100) {
-      return;
-    }
-    DatasetGraph dataset = store.dataset();
-    long before =
-        dataset.getDefaultGraph().size()
-            - dataset.getGraph(Store.ENTAILED).size()
-            + removed.size()
-            - added.size();
-    if (2L * removed.size() > before) {
-      throw refused(
-          "a mass deletion: this write removes "
-              + removed.size()
-              + " of the "
-              + before
-              + " asserted statements; delete entries one by one, naming each in the "
-              + DELETE_HEADER
-              + " header");
-    }
-  }
-
-  /** The described resources that {@code removed} leaves without any asserted rdf:type. */
-  private Set<Node> deletedEntries(Set<Triple> removed) {
-    Graph asserted = Store.asserted(store.dataset());
-    Set<Node> deleted =
-        removed.stream()
-            .filter(t -> t.getPredicate().equals(TYPE) && t.getSubject().isURI())
-            .map(Triple::getSubject)
-            .filter(s -> !asserted.contains(s, TYPE, Node.ANY))
-            .collect(Collectors.toCollection(() -> new TreeSet<>(BY_IRI)));
-    if (deleted.size() > MAX_DELETED_ENTRIES) {
-      throw refused(
-          "a mass deletion: this write deletes "
-              + deleted.size()
-              + " entries, at most "
-              + MAX_DELETED_ENTRIES
-              + " may go in one write");
-    }
-    return deleted;
-  }
-
-  private static boolean ontologyTerm(Node node) {
-    return node.isURI() && node.getURI().startsWith(DGOV.ontology.getURI());
+  /** Tells {@code refusal} to whoever answers this thread's request, before it is thrown. */
+  void rejected(Refusal refusal) {
+    rejected.accept(refusal);
   }
 
   private static Set<Triple> triples(Set<Quad> quads) {
@@ -340,54 +246,7 @@ public final class ValidatingDataset extends DatasetGraphWrapper {
     return g == null ? Quad.defaultGraphIRI : g;
   }
 
-  private static Refused refused(String reason) {
-    return new Refused(new Refusal(422, reason, null));
-  }
-
-  /** A write rolled back, answered 422. */
-  private static final class Refused extends ActionErrorException {
-    private final transient Refusal refusal;
-
-    Refused(Refusal refusal) {
-      super(refusal.status(), refusal.reason(), null);
-      this.refusal = refusal;
-    }
-  }
-
   static {
     UpdateEngineRegistry.get().add(new NoLoad());
-  }
-
-  /** Update execution on this dataset, with LOAD refused. */
-  private static final class NoLoad implements UpdateEngineFactory {
-    @Override
-    public boolean accept(DatasetGraph dataset, org.apache.jena.sparql.util.Context context) {
-      return dataset instanceof ValidatingDataset;
-    }
-
-    @Override
-    public UpdateEngine create(
-        DatasetGraph dataset,
-        org.apache.jena.sparql.engine.binding.Binding binding,
-        org.apache.jena.sparql.util.Context context) {
-      return new UpdateEngineMain(dataset, binding, context) {
-        @Override
-        protected UpdateVisitor prepareWorker() {
-          return new UpdateEngineWorker(dataset, binding, context) {
-            @Override
-            public void visit(UpdateLoad update) {
-              // thrown here, Fuseki would answer 500: the guard answers with the refusal
-              Refusal refusal =
-                  new Refusal(
-                      403,
-                      "LOAD is not allowed: it would read from the network or the file system",
-                      null);
-              ((ValidatingDataset) dataset).rejected.accept(refusal);
-              throw new Refused(refusal);
-            }
-          };
-        }
-      };
-    }
   }
 }
