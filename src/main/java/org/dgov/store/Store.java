@@ -196,9 +196,10 @@ public final class Store {
   }
 
   /**
-   * A copy of the store's asserted content, as a curated graph to validate or to serve after the
-   * transaction ends (one scan of the store; validation reads the graph many times), with the
-   * ontology and rules it is served with. Call inside a transaction.
+   * A copy of the store's asserted content, as a curated graph to validate as a whole (one scan of
+   * the store; validation reads the graph many times), with the ontology and rules it is served
+   * with. Call inside a transaction. The pages read the store in place ({@link #asserted}) instead:
+   * a copy costs the store's size in memory and time.
    */
   public CuratedGraph snapshot(CuratedGraph curated) {
     Graph copy = copy(asserted(dataset));

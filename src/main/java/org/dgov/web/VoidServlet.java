@@ -14,7 +14,10 @@ public final class VoidServlet extends GraphServlet {
 
   private final Supplier<Graph> asserted;
 
-  /** Describes the served graph, and {@code asserted}, the statements of the asserted dump. */
+  /**
+   * Describes the served graph, and {@code asserted}, the statements of the asserted dump, which it
+   * gives inside the request's read transaction (a view of the store, not a copy).
+   */
   public VoidServlet(Supplier<Graph> asserted) {
     this.asserted = asserted;
   }
