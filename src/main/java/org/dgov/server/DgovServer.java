@@ -273,7 +273,6 @@ public final class DgovServer {
     OntologyServlet ontology =
         new OntologyServlet(() -> Txn.calculateRead(reads, () -> current.get().ontology()));
     // VoID and the dumps read it inside the read transaction each of their requests runs in
-    Supplier<Graph> asserted = () -> current.get().view();
     FusekiServer.Builder builder =
         FusekiServer.create()
             .registerOperation(
@@ -298,8 +297,8 @@ public final class DgovServer {
             .addServlet("/queries/*", queryPages)
             .addServlet("/search", new SearchServlet())
             .addServlet("/editor", new EditorServlet())
-            .addServlet("/.well-known/void", new VoidServlet(asserted))
-            .addServlet("/dumps/*", new DumpsServlet(version, asserted))
+            .addServlet("/.well-known/void", new VoidServlet(() -> assertedTriples(current.get())))
+            .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().view()))
             .addServlet("/static/*", new StaticServlet())
             .addServlet(JsonLdContext.PATH, new ContextServlet())
             .addServlet("", new HomeServlet(queries, version));
@@ -481,6 +480,15 @@ public final class DgovServer {
     asserted.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
     return new CuratedGraph(
         curated.ontology(), asserted, curated.shapes(), curated.rules(), curated.files());
+  }
+
+  /**
+   * How many statements {@code graph}'s ontology and data hold together, counted without reading
+   * the data through (its size, and the few ontology statements it does not hold).
+   */
+  private static long assertedTriples(CuratedGraph graph) {
+    Graph data = graph.data();
+    return data.size() + graph.ontology().find().filterDrop(data::contains).toList().size();
   }
 
   private static DataAccessPoint dataAccessPoint(FusekiServer server) {
