@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -23,6 +22,8 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.query.text.TextIndex;
 import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Transactional;
+import org.apache.jena.sparql.core.TransactionalNull;
 import org.apache.jena.sparql.util.Context;
 import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
@@ -120,8 +121,17 @@ public final class DgovServer {
       }
       CompletableFuture<Optional<Graph>> keptGraph =
           CompletableFuture.supplyAsync(() -> key.flatMap(cache::served));
+      // the curated files are in memory: reading them needs no transaction
       FusekiServer.Builder builder =
-          build(project, files::join, source, port, loopbackOnly, options.baseUrl(), () -> 0);
+          build(
+              project,
+              files::join,
+              TransactionalNull.create(),
+              source,
+              port,
+              loopbackOnly,
+              options.baseUrl(),
+              () -> 0);
       Optional<Graph> known = keptGraph.join();
       Graph graph;
       CompletableFuture<Report> validation;
@@ -241,13 +251,15 @@ public final class DgovServer {
 
   /**
    * The server as {@code fuseki-config.ttl} declares it, with the linked-data pages around it;
-   * {@code current} gives the curated graph the pages and {@code /dgov/validate} read when asked,
-   * {@code version} the version of the data the calling thread's transaction sees (or the latest,
-   * outside one), which keys the pages made once per version.
+   * {@code current} gives the curated graph the pages and {@code /dgov/validate} read, inside a
+   * read transaction on {@code reads} and only until it ends (on a store, the store itself, read in
+   * place: nothing is copied); {@code version} the version of the data the calling thread's
+   * transaction sees (or the latest, outside one), which keys the pages made once per version.
    */
   private static FusekiServer.Builder build(
       Project project,
       Supplier<CuratedGraph> current,
+      Transactional reads,
       SourceText source,
       int port,
       boolean loopbackOnly,
@@ -262,14 +274,17 @@ public final class DgovServer {
     NamedQuery.all(project.queriesDir()).forEach(q -> queries.put(q.name(), q));
     LinkedDataServlet resources = new LinkedDataServlet();
     QueriesServlet queryPages = new QueriesServlet(queries, version);
-    OntologyServlet ontology = new OntologyServlet(() -> current.get().ontology());
+    // the ontology is the curated files' on every server, in memory: it outlives the transaction
+    OntologyServlet ontology =
+        new OntologyServlet(() -> Txn.calculateRead(reads, () -> current.get().ontology()));
+    // VoID and the dumps read it inside the read transaction each of their requests runs in
     FusekiServer.Builder builder =
         FusekiServer.create()
             .registerOperation(
                 Operation.Query, new QueryAction(settings.lane(), settings.queryBounds()))
             .registerOperation(
                 ValidateAction.OPERATION,
-                new ValidateAction(current, source, settings.maxRequestBytes()))
+                new ValidateAction(current, reads, source, settings.maxRequestBytes()))
             .parseConfigFile(project.fusekiConfig().toString())
             .port(port)
             .loopback(loopbackOnly)
@@ -287,8 +302,8 @@ public final class DgovServer {
             .addServlet("/queries/*", queryPages)
             .addServlet("/search", new SearchServlet())
             .addServlet("/editor", new EditorServlet())
-            .addServlet("/.well-known/void", new VoidServlet(() -> current.get().union()))
-            .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().union()))
+            .addServlet("/.well-known/void", new VoidServlet(() -> assertedTriples(current.get())))
+            .addServlet("/dumps/*", new DumpsServlet(version, () -> current.get().view()))
             .addServlet("/static/*", new StaticServlet())
             .addServlet(JsonLdContext.PATH, new ContextServlet())
             .addServlet("", new HomeServlet(queries, version));
@@ -333,28 +348,21 @@ public final class DgovServer {
             curated.ontology(),
             (s, change) ->
                 Validation.validateChange(
-                    asServed(s, curated), s.dataset().getDefaultGraph(), change, source),
+                    inPlace(s.dataset(), curated), s.dataset().getDefaultGraph(), change, source),
             guard::current,
             guard::reject);
     served.getContext().set(TextQuery.textIndex, index);
-    AtomicReference<Snapshot> last = new AtomicReference<>();
-    Supplier<CuratedGraph> current =
-        () ->
-            Txn.calculateRead(
-                indexed.dataset(),
-                () -> {
-                  long version = served.version();
-                  Snapshot known = last.get();
-                  if (known != null && known.version() == version) {
-                    return known.graph();
-                  }
-                  CuratedGraph graph = indexed.snapshot(curated);
-                  last.set(new Snapshot(version, graph));
-                  return graph;
-                });
     ChangesServlet changes = new ChangesServlet(served::revert);
     FusekiServer.Builder builder =
-        build(project, current, source, port, loopbackOnly, baseUrl, served::version)
+        build(
+                project,
+                () -> inPlace(indexed.dataset(), curated),
+                indexed.dataset(),
+                source,
+                port,
+                loopbackOnly,
+                baseUrl,
+                served::version)
             .addFilter(SERVICE + "/update", guard)
             .addFilter(SERVICE + "/data", guard)
             .addFilter(SERVICE + "/changes/*", guard)
@@ -396,24 +404,11 @@ public final class DgovServer {
       LongSupplier version,
       Consumer<FusekiServer.Builder> more)
       throws IOException {
-    AtomicReference<Snapshot> last = new AtomicReference<>();
-    Supplier<CuratedGraph> current =
-        () ->
-            Txn.calculateRead(
-                store.dataset(),
-                () -> {
-                  long v = version.getAsLong();
-                  Snapshot known = last.get();
-                  if (known == null || known.version() != v) {
-                    known = new Snapshot(v, store.snapshot(curated));
-                    last.set(known);
-                  }
-                  return known.graph();
-                });
     FusekiServer.Builder builder =
         build(
             project,
-            current,
+            () -> inPlace(store.dataset(), curated),
+            store.dataset(),
             SourceText.read(project.sourceText()),
             place.port(),
             place.loopbackOnly(),
@@ -478,20 +473,27 @@ public final class DgovServer {
     return store;
   }
 
-  /** The curated graph made once per version of the data, for the pages that need one. */
-  private record Snapshot(long version, CuratedGraph graph) {}
+  /**
+   * The asserted statements of the store's {@code dataset}, with its prefixes, as the curated graph
+   * they are served as, with the ontology, shapes, rules and files the server was started with:
+   * read in place, nothing is copied, so a write is validated inside its transaction and a page
+   * costs what it reads, not the size of the store. Call inside a transaction on {@code dataset},
+   * and use it only until that transaction ends.
+   */
+  private static CuratedGraph inPlace(DatasetGraph dataset, CuratedGraph curated) {
+    Graph asserted = Store.asserted(dataset);
+    asserted.getPrefixMapping().setNsPrefixes(dataset.getDefaultGraph().getPrefixMapping());
+    return new CuratedGraph(
+        curated.ontology(), asserted, curated.shapes(), curated.rules(), curated.files());
+  }
 
   /**
-   * The store's asserted statements as the curated graph they are served as, read in place (no
-   * copy), for validating a write inside its transaction.
+   * How many statements {@code graph}'s ontology and data hold together, counted without reading
+   * the data through (its size, and the few ontology statements it does not hold).
    */
-  private static CuratedGraph asServed(Store store, CuratedGraph curated) {
-    return new CuratedGraph(
-        curated.ontology(),
-        Store.asserted(store.dataset()),
-        curated.shapes(),
-        curated.rules(),
-        curated.files());
+  private static long assertedTriples(CuratedGraph graph) {
+    Graph data = graph.data();
+    return data.size() + graph.ontology().find().filterDrop(data::contains).toList().size();
   }
 
   private static DataAccessPoint dataAccessPoint(FusekiServer server) {

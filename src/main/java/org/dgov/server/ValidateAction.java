@@ -23,6 +23,8 @@ import org.apache.jena.fuseki.servlets.BaseActionREST;
 import org.apache.jena.fuseki.servlets.HttpAction;
 import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.sparql.core.Transactional;
+import org.apache.jena.system.Txn;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.RdfFiles;
 import org.dgov.graph.Report;
@@ -43,6 +45,9 @@ import org.slf4j.LoggerFactory;
  * Retry-After} if the validation is not done by then. Jena's parsers and SHACL validator do not
  * stop when interrupted, so a validation past its budget runs on and keeps its slot until it ends:
  * the number running never exceeds the limit.
+ *
+ * <p>Each validation reads the graph inside its own read transaction, which ends when the
+ * validation does, also when it fails; writers go on meanwhile (TDB2 readers do not block them).
  */
 final class ValidateAction extends BaseActionREST {
 
@@ -66,6 +71,7 @@ final class ValidateAction extends BaseActionREST {
   private static final Logger LOG = LoggerFactory.getLogger("dgov-kg");
 
   private final Supplier<CuratedGraph> graph;
+  private final Transactional reads;
   private final SourceText source;
   private final long maxBytes;
   private final Semaphore running;
@@ -78,17 +84,24 @@ final class ValidateAction extends BaseActionREST {
             return thread;
           });
 
-  ValidateAction(Supplier<CuratedGraph> graph, SourceText source, long maxBytes) {
-    this(graph, source, maxBytes, MAX_CONCURRENT, BUDGET);
+  /**
+   * Validates against the graph that {@code graph} gives inside a read transaction on {@code
+   * reads}.
+   */
+  ValidateAction(
+      Supplier<CuratedGraph> graph, Transactional reads, SourceText source, long maxBytes) {
+    this(graph, reads, source, maxBytes, MAX_CONCURRENT, BUDGET);
   }
 
   ValidateAction(
       Supplier<CuratedGraph> graph,
+      Transactional reads,
       SourceText source,
       long maxBytes,
       int maxConcurrent,
       Duration budget) {
     this.graph = graph;
+    this.reads = reads;
     this.source = source;
     this.maxBytes = maxBytes;
     this.running = new Semaphore(maxConcurrent);
@@ -163,7 +176,8 @@ final class ValidateAction extends BaseActionREST {
             () -> {
               try {
                 RdfFiles.Parsed entries = RdfFiles.parse(body, lang, "request");
-                return Validation.validateEntries(graph.get(), List.of(entries), source);
+                return Txn.calculateRead(
+                    reads, () -> Validation.validateEntries(graph.get(), List.of(entries), source));
               } finally {
                 running.release();
               }

@@ -54,9 +54,9 @@ public final class DumpsServlet extends GraphServlet {
   private long madeAt = -1;
 
   /**
-   * Serves dumps of the asserted graph that {@code curated} gives and of the graph served, made
-   * again when {@code version} (the version the request's transaction sees) has moved on since they
-   * were made.
+   * Serves dumps of the asserted graph that {@code curated} gives inside the request's read
+   * transaction (a view of the store, not a copy) and of the graph served, made again when {@code
+   * version} (the version the request's transaction sees) has moved on since they were made.
    */
   public DumpsServlet(LongSupplier version, Supplier<Graph> curated) {
     this.version = version;

@@ -3,7 +3,7 @@ package org.dgov.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import org.apache.jena.graph.Graph;
 
 /**
@@ -12,11 +12,14 @@ import org.apache.jena.graph.Graph;
  */
 public final class VoidServlet extends GraphServlet {
 
-  private final Supplier<Graph> asserted;
+  private final LongSupplier assertedTriples;
 
-  /** Describes the served graph, and {@code asserted}, the statements of the asserted dump. */
-  public VoidServlet(Supplier<Graph> asserted) {
-    this.asserted = asserted;
+  /**
+   * Describes the served graph, and the statements of the asserted dump, which {@code
+   * assertedTriples} counts inside the request's read transaction (on a store, without a copy).
+   */
+  public VoidServlet(LongSupplier assertedTriples) {
+    this.assertedTriples = assertedTriples;
   }
 
   @Override
@@ -25,6 +28,7 @@ public final class VoidServlet extends GraphServlet {
     RdfResponses.write(
         request,
         response,
-        DatasetDescription.voidAndDcat(graph, asserted.get().size(), RdfResponses.base(request)));
+        DatasetDescription.voidAndDcat(
+            graph, assertedTriples.getAsLong(), RdfResponses.base(request)));
   }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
+import org.apache.jena.sparql.core.TransactionalNull;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.CuratedGraph;
@@ -61,7 +62,12 @@ class ValidateLimitsTest {
         };
     ValidateAction action =
         new ValidateAction(
-            held, SourceText.read(TestProjects.repository().sourceText()), 1_000_000, 1, budget);
+            held,
+            TransactionalNull.create(),
+            SourceText.read(TestProjects.repository().sourceText()),
+            1_000_000,
+            1,
+            budget);
     return FusekiServer.create()
         .port(0)
         .loopback(true)
