@@ -94,13 +94,10 @@ final class WriteGuard implements Filter {
       String iri =
           name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
       if (!iri.startsWith("https://") && !iri.startsWith("http://")) {
-        byte[] reason =
-            (ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry\n")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/plain; charset=utf-8");
-        response.setContentLength(reason.length);
-        response.getOutputStream().write(reason);
+        PlainError.send(
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry");
         return;
       }
       deletions.add(NodeFactory.createURI(iri));
@@ -125,9 +122,9 @@ final class WriteGuard implements Filter {
         response.setStatus(refusal.status());
         response.setContentType("application/json; charset=utf-8");
       } else if (refusal != null) {
-        body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+        body = PlainError.body(refusal.reason());
         response.setStatus(refusal.status());
-        response.setContentType("text/plain; charset=utf-8");
+        response.setContentType(PlainError.CONTENT_TYPE);
       } else {
         body = buffered.body();
         if (buffered.status() == 500
