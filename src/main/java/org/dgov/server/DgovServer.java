@@ -262,6 +262,7 @@ public final class DgovServer {
         FusekiServer.create()
             .registerOperation(
                 Operation.Query, new QueryAction(settings.lane(), settings.queryBounds()))
+            .registerOperation(Operation.Update, new UpdateAction())
             .registerOperation(
                 ValidateAction.OPERATION,
                 new ValidateAction(current, source, settings.maxRequestBytes()))

@@ -40,10 +40,6 @@ final class WriteGuard implements Filter {
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-  /** Fuseki 5.6 answers this client error with 500; it is a 400 (SPARQL 1.1 Protocol 2.2.3). */
-  private static final String PROTOCOL_CONFLICT =
-      "Protocol using-graph-uri or using-named-graph-uri present";
-
   /** The request header whose value goes into the history as the write's message. */
   static final String MESSAGE_HEADER = "Dgov-Message";
 
@@ -127,10 +123,6 @@ final class WriteGuard implements Filter {
         response.setContentType(PlainError.CONTENT_TYPE);
       } else {
         body = buffered.body();
-        if (buffered.status() == 500
-            && new String(body, StandardCharsets.UTF_8).contains(PROTOCOL_CONFLICT)) {
-          response.setStatus(400);
-        }
       }
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
