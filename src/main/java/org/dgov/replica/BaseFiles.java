@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -14,14 +13,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.dgov.graph.Project;
+import org.dgov.store.Store;
 
 /**
  * The files a store is made from, as one key: a SHA-256 over the names and bytes of the ontology,
  * data and rule files, which fix its first content, blank nodes included (the curated files are
  * parsed with labels drawn from each file's name), and its entailment. A primary keeps the key of
  * the files its store was made from in the store's folder ({@value #FILE}) and sends it with every
- * patch; a replica applies patches only to a store made from files of the same key. Unlike {@link
- * org.dgov.graph.Inputs}, the key leaves out the build: replicas run on other machines.
+ * patch; a replica applies patches only to a store made from files of the same key. The file is one
+ * of the store's markers ({@link Store#mark}), like the one that says the store was checked. Unlike
+ * {@link org.dgov.graph.Inputs}, the key leaves out the build: replicas run on other machines.
  */
 public final class BaseFiles {
 
@@ -50,21 +51,12 @@ public final class BaseFiles {
 
   /** Remembers, in the store folder {@code db}, that its store was made from {@code key}. */
   public static void remember(Path db, String key) throws IOException {
-    Path partial = db.resolve(FILE + ".part");
-    Files.writeString(partial, key + "\n");
-    Files.move(
-        partial,
-        db.resolve(FILE),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    Store.mark(db, FILE, key);
   }
 
   /** The key of the files the store in {@code db} was made from, if it was remembered. */
   public static Optional<String> of(Path db) throws IOException {
-    Path file = db.resolve(FILE);
-    return Files.isRegularFile(file)
-        ? Optional.of(Files.readString(file).strip())
-        : Optional.empty();
+    return Store.marked(db, FILE);
   }
 
   private static List<Path> files(Project project) throws IOException {

@@ -9,7 +9,6 @@ import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.query.text.TextIndex;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.graph.FullText;
-import org.dgov.graph.Inference;
 import org.dgov.graph.Project;
 import org.dgov.graph.SyntaxError;
 import org.dgov.server.DgovServer;
@@ -48,22 +47,18 @@ public final class Replica implements AutoCloseable {
     CuratedGraph curated = CuratedGraph.loadForServing(project);
     String base = BaseFiles.key(project);
     Path dir = db != null ? db : Files.createTempDirectory("dgov-replica");
-    Store store;
-    if (Store.isNew(dir)) {
-      store = Store.load(dir, curated, Inference.closure(curated));
+    boolean fresh = Store.isNew(dir);
+    Store store = Store.open(dir, curated);
+    if (fresh) {
       BaseFiles.remember(dir, base);
-    } else {
-      store = Store.open(dir, curated);
-      String made = BaseFiles.of(dir).orElse("");
-      if (!made.equals(base)) {
-        throw new IllegalStateException(
-            "the store "
-                + dir
-                + " was made from other files than "
-                + project.root()
-                + " holds now: a replica's store must be made from the primary's files; give"
-                + " --db an empty folder");
-      }
+    } else if (BaseFiles.of(dir).filter(base::equals).isEmpty()) {
+      throw new IllegalStateException(
+          "the store "
+              + dir
+              + " was made from other files than "
+              + project.root()
+              + " holds now: a replica's store must be made from the primary's files; give"
+              + " --db an empty folder");
     }
     TextIndex index = FullText.declared(project.fusekiConfig());
     Store indexed = store.through(dataset -> FullText.following(dataset, index));

@@ -11,10 +11,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.jena.atlas.json.JsonObject;
+import org.dgov.server.PlainError;
 
 /**
  * What a replica serves beyond the read-only service: {@code /dgov/status} (version, records
@@ -75,7 +75,7 @@ final class ReplicaEndpoints {
         Follower.Status s = status.get();
         if (isWrite(request.getMethod(), path)) {
           response.setHeader("Allow", "GET, HEAD, OPTIONS");
-          send(
+          PlainError.send(
               response,
               405,
               "this server is a read replica of "
@@ -84,7 +84,7 @@ final class ReplicaEndpoints {
                   + (s.primary().isEmpty() ? "" : ", " + s.primary()));
         } else if (waitForHead && !s.caughtUp() && !path.equals(STATUS)) {
           response.setHeader("Retry-After", "1");
-          send(
+          PlainError.send(
               response,
               503,
               "this read replica is catching up with "
@@ -103,13 +103,5 @@ final class ReplicaEndpoints {
   private static boolean isWrite(String method, String path) {
     return !READS.contains(method)
         && (WRITES.contains(path) || path.startsWith(SERVICE + "/changes/"));
-  }
-
-  private static void send(HttpServletResponse response, int status, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType("text/plain");
-    response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write((message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -2,7 +2,6 @@ package org.dgov.server;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -162,10 +161,9 @@ final class BufferedBodies implements EagerContentHandler.ContentLoaderFactory {
     private void refuse(int status, String reason) {
       Response response = getResponse();
       response.setStatus(status);
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/plain; charset=utf-8");
+      response.getHeaders().put(HttpHeader.CONTENT_TYPE, PlainError.CONTENT_TYPE);
       response.getHeaders().put(HttpHeader.CONNECTION, "close");
-      response.write(
-          true, ByteBuffer.wrap((reason + "\n").getBytes(StandardCharsets.UTF_8)), getCallback());
+      response.write(true, ByteBuffer.wrap(PlainError.body(reason)), getCallback());
     }
   }
 

@@ -282,6 +282,7 @@ public final class DgovServer {
         FusekiServer.create()
             .registerOperation(
                 Operation.Query, new QueryAction(settings.lane(), settings.queryBounds()))
+            .registerOperation(Operation.Update, new UpdateAction())
             .registerOperation(
                 ValidateAction.OPERATION,
                 new ValidateAction(current, reads, source, settings.maxRequestBytes()))

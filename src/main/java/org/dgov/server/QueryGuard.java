@@ -36,7 +36,7 @@ final class QueryGuard implements Filter {
       }
     }
     if (buffered.overflowed()) {
-      error(
+      PlainError.send(
           response,
           400,
           "the result is larger than " + maxResultBytes + " bytes: narrow the query or add LIMIT");
@@ -45,21 +45,12 @@ final class QueryGuard implements Filter {
         response.setHeader("Retry-After", Integer.toString(QueryLane.RETRY_AFTER_SECONDS));
       }
       String body = new String(buffered.body(), StandardCharsets.UTF_8);
-      error(response, buffered.status(), body.lines().findFirst().orElse("error"));
+      PlainError.send(response, buffered.status(), body.lines().findFirst().orElse("error"));
     } else {
       byte[] body = buffered.body();
       response.setStatus(buffered.status());
       response.setContentLength(body.length);
       response.getOutputStream().write(body);
     }
-  }
-
-  private static void error(HttpServletResponse response, int status, String message)
-      throws IOException {
-    byte[] body = (message + "\n").getBytes(StandardCharsets.UTF_8);
-    response.setStatus(status);
-    response.setContentType("text/plain; charset=utf-8");
-    response.setContentLength(body.length);
-    response.getOutputStream().write(body);
   }
 }

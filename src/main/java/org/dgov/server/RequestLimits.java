@@ -30,14 +30,15 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Request bodies over the configured size get 413 before they are read whole: at once when the
- * declared length is over, else as soon as the stream passes the limit, counted as read (a chunked
- * body declares no length). A body sent with {@code Content-Encoding: gzip} or {@code deflate} is
- * inflated here and the inflated bytes are counted, so that 1 MB on the wire cannot become 1 GB
- * inside; the rest of the server sees it as sent uncompressed. Fuseki accepts compressed bodies, so
+ * A body sent with {@code Content-Encoding: gzip} or {@code deflate} is inflated here and the
+ * inflated bytes are counted: past the configured size the request gets 413 as soon as the stream
+ * passes the limit, so that 1 MB on the wire cannot become 1 GB inside; the rest of the server sees
+ * the body as sent uncompressed. Bodies as sent are held to the same size before they get here, by
+ * {@link BufferedBodies}, which alone decides that limit. Fuseki accepts compressed bodies, so
  * refusing them would break clients that compress uploads; other codings get 415. Form bodies are
- * parsed here from the counted stream, not by Jetty, whose own form limit is 25 MB. URLs over the
- * configured length get 414. A Content-Type naming a charset Java does not know gets 415.
+ * parsed here, from the inflated body where it was compressed, not by Jetty, which sees only the
+ * bytes as sent. URLs over the configured length get 414. A Content-Type naming a charset Java does
+ * not know gets 415.
  */
 final class RequestLimits implements Filter {
 
@@ -62,10 +63,6 @@ final class RequestLimits implements Filter {
         > maxUrlLength) {
       response.sendError(
           414, "the URL is longer than " + maxUrlLength + " characters: POST the query instead");
-      return;
-    }
-    if (request.getContentLengthLong() > maxBytes) {
-      tooLarge(response);
       return;
     }
     String coding = request.getHeader("Content-Encoding");
@@ -95,7 +92,7 @@ final class RequestLimits implements Filter {
       }
       if (!response.isCommitted()) { // else 413 was sent as the limit was passed
         response.reset();
-        tooLarge(response);
+        tooLarge(response, maxBytes);
       }
     }
   }
@@ -127,12 +124,13 @@ final class RequestLimits implements Filter {
     return false;
   }
 
-  private void tooLarge(HttpServletResponse response) throws IOException {
+  private static void tooLarge(HttpServletResponse response, long maxBytes) throws IOException {
     response.setHeader("Connection", "close");
-    response.sendError(413, "the request body is larger than the limit of " + maxBytes + " bytes");
+    response.sendError(
+        413, "the request body is larger than the limit of " + maxBytes + " bytes once inflated");
   }
 
-  /** Thrown when a body passes the limit. */
+  /** Thrown when an inflated body passes the limit. */
   private static final class TooLarge extends IOException {
     TooLarge() {
       super("request body over the limit");
@@ -140,8 +138,8 @@ final class RequestLimits implements Filter {
   }
 
   /**
-   * The request as the rest of the server reads it: its body counted as read and inflated when
-   * compressed, and form parameters parsed from that counted body.
+   * The request as the rest of the server reads it: its body inflated and counted when compressed,
+   * and form parameters parsed from that body.
    */
   private static final class Limited extends HttpServletRequestWrapper {
     private final HttpServletResponse response;
@@ -165,9 +163,7 @@ final class RequestLimits implements Filter {
     /** Answers 413 at once, before whoever reads the body turns the failure into another error. */
     private TooLarge overLimit() throws IOException {
       if (!response.isCommitted()) {
-        response.setHeader("Connection", "close");
-        response.sendError(
-            413, "the request body is larger than the limit of " + maxBytes + " bytes");
+        tooLarge(response, maxBytes);
       }
       return new TooLarge();
     }
@@ -281,14 +277,13 @@ final class RequestLimits implements Filter {
 
     @Override
     public ServletInputStream getInputStream() throws IOException {
+      if (!compressed()) {
+        return super.getInputStream();
+      }
       if (stream == null) {
         ServletInputStream raw = super.getInputStream();
         InputStream in =
-            switch (coding) {
-              case "gzip", "x-gzip" -> new GZIPInputStream(raw);
-              case "deflate" -> new InflaterInputStream(raw);
-              default -> raw;
-            };
+            coding.equals("deflate") ? new InflaterInputStream(raw) : new GZIPInputStream(raw);
         stream =
             new ServletInputStream() {
               private long read;

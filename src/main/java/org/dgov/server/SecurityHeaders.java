@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -79,16 +78,13 @@ final class SecurityHeaders implements Filter {
         request.getMethod().equals("OPTIONS") && origin != null && requested != null;
     if (writes(request.getRequestURI(), preflight ? requested : request.getMethod())) {
       if (origin != null && !preflight && !sameOrigin(origin, request.getHeader("Host"))) {
-        byte[] reason =
-            ("writes from pages of another origin are refused (Origin: "
-                    + origin
-                    + "); write from this server's own pages or from a client that sends no Origin"
-                    + " (curl, rdflib, SPARQLWrapper)\n")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-        response.setContentType("text/plain; charset=utf-8");
-        response.setContentLength(reason.length);
-        response.getOutputStream().write(reason);
+        PlainError.send(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "writes from pages of another origin are refused (Origin: "
+                + origin
+                + "); write from this server's own pages or from a client that sends no Origin"
+                + " (curl, rdflib, SPARQLWrapper)");
         return;
       }
       chain.doFilter(req, res);

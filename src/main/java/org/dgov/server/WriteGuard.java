@@ -40,10 +40,6 @@ final class WriteGuard implements Filter {
 
   private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
-  /** Fuseki 5.6 answers this client error with 500; it is a 400 (SPARQL 1.1 Protocol 2.2.3). */
-  private static final String PROTOCOL_CONFLICT =
-      "Protocol using-graph-uri or using-named-graph-uri present";
-
   /** The request header whose value goes into the history as the write's message. */
   static final String MESSAGE_HEADER = "Dgov-Message";
 
@@ -94,13 +90,10 @@ final class WriteGuard implements Filter {
       String iri =
           name.startsWith("<") && name.endsWith(">") ? name.substring(1, name.length() - 1) : name;
       if (!iri.startsWith("https://") && !iri.startsWith("http://")) {
-        byte[] reason =
-            (ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry\n")
-                .getBytes(StandardCharsets.UTF_8);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        response.setContentType("text/plain; charset=utf-8");
-        response.setContentLength(reason.length);
-        response.getOutputStream().write(reason);
+        PlainError.send(
+            response,
+            HttpServletResponse.SC_BAD_REQUEST,
+            ValidatingDataset.DELETE_HEADER + ": '" + name + "' is not the IRI of an entry");
         return;
       }
       deletions.add(NodeFactory.createURI(iri));
@@ -125,15 +118,11 @@ final class WriteGuard implements Filter {
         response.setStatus(refusal.status());
         response.setContentType("application/json; charset=utf-8");
       } else if (refusal != null) {
-        body = (refusal.reason() + "\n").getBytes(StandardCharsets.UTF_8);
+        body = PlainError.body(refusal.reason());
         response.setStatus(refusal.status());
-        response.setContentType("text/plain; charset=utf-8");
+        response.setContentType(PlainError.CONTENT_TYPE);
       } else {
         body = buffered.body();
-        if (buffered.status() == 500
-            && new String(body, StandardCharsets.UTF_8).contains(PROTOCOL_CONFLICT)) {
-          response.setStatus(400);
-        }
       }
       response.setContentLength(body.length);
       response.getOutputStream().write(body);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.apache.jena.graph.Graph;
@@ -121,8 +122,7 @@ public final class Store {
    */
   public boolean checkedWith(String key) {
     try {
-      return Files.isRegularFile(dir.resolve(CHECKED))
-          && Files.readString(dir.resolve(CHECKED)).strip().equals(key);
+      return marked(dir, CHECKED).filter(key::equals).isPresent();
     } catch (IOException e) {
       return false;
     }
@@ -130,13 +130,29 @@ public final class Store {
 
   /** Remembers that the whole store was found conforming with inputs of {@code key}. */
   public void checked(String key) throws IOException {
-    Path partial = dir.resolve(CHECKED + ".part");
+    mark(dir, CHECKED, key);
+  }
+
+  /**
+   * Remembers {@code key} in the marker file {@code name} of the store folder {@code dir}, written
+   * whole or not at all (a new file moved into place), so that a crash never leaves half a key.
+   */
+  public static void mark(Path dir, String name, String key) throws IOException {
+    Path partial = dir.resolve(name + ".part");
     Files.writeString(partial, key + "\n");
     Files.move(
         partial,
-        dir.resolve(CHECKED),
+        dir.resolve(name),
         StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  /** The key in the marker file {@code name} of the store folder {@code dir}, if it has one. */
+  public static Optional<String> marked(Path dir, String name) throws IOException {
+    Path file = dir.resolve(name);
+    return Files.isRegularFile(file)
+        ? Optional.of(Files.readString(file).strip())
+        : Optional.empty();
   }
 
   private static DatasetGraph connect(Path dir) {

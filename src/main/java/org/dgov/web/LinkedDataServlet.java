@@ -37,19 +37,8 @@ public final class LinkedDataServlet extends GraphServlet {
   /** How many known slugs a 404 suggests. */
   private static final int SUGGESTIONS = 5;
 
-  /** What {@code /doc/} offers, by extension; the HTML page has no syntax. */
-  private static final List<Representation> REPRESENTATIONS =
-      List.of(
-          new Representation("html", "text/html", null),
-          new Representation("ttl", Lang.TURTLE.getHeaderString(), Lang.TURTLE),
-          new Representation("jsonld", Lang.JSONLD.getHeaderString(), Lang.JSONLD),
-          new Representation("nt", Lang.NTRIPLES.getHeaderString(), Lang.NTRIPLES),
-          new Representation("rdf", Lang.RDFXML.getHeaderString(), Lang.RDFXML));
-
-  private static final AcceptList OFFERED =
-      RdfResponses.offered("text/html", "application/xhtml+xml");
-
-  private record Representation(String extension, String mediaType, Lang lang) {}
+  /** What {@code /doc/} offers, by extension. */
+  private static final List<Representation> REPRESENTATIONS = Representation.all("rdf");
 
   private final Instant started = Instant.now();
 
@@ -78,7 +67,7 @@ public final class LinkedDataServlet extends GraphServlet {
     Optional<Representation> chosen;
     if (dot >= 0) {
       String extension = rest.substring(dot + 1);
-      chosen = REPRESENTATIONS.stream().filter(r -> r.extension().equals(extension)).findFirst();
+      chosen = Representation.at(REPRESENTATIONS, extension);
       if (chosen.isEmpty()) {
         notFound(graph, response, rest);
         return;
@@ -86,14 +75,15 @@ public final class LinkedDataServlet extends GraphServlet {
     } else {
       response.setHeader("Vary", "Accept");
       String accept = request.getHeader("Accept");
+      AcceptList offered = Representation.OFFERED;
       chosen =
           Optional.ofNullable(
                   accept == null || accept.isBlank()
-                      ? OFFERED.entries().get(0)
-                      : ConNeg.match(accept, OFFERED))
-              .map(m -> representation(m.getContentTypeStr()));
+                      ? offered.entries().get(0)
+                      : ConNeg.match(accept, offered))
+              .map(m -> Representation.negotiated(REPRESENTATIONS, m.getContentTypeStr()));
       if (chosen.isEmpty()) {
-        response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + OFFERED);
+        response.sendError(HttpServletResponse.SC_NOT_ACCEPTABLE, "offered: " + offered);
         return;
       }
     }
@@ -130,15 +120,6 @@ public final class LinkedDataServlet extends GraphServlet {
                         UrlLayout.docPath(slug, r.extension()), r.mediaType()))
             .toList(),
         Description.license(graph).map(Node::getURI).orElse(null));
-  }
-
-  /** The representation a negotiated media type stands for. */
-  private static Representation representation(String mediaType) {
-    Optional<Lang> lang = RdfResponses.lang(mediaType);
-    return REPRESENTATIONS.stream()
-        .filter(r -> lang.isPresent() ? r.lang() == lang.get() : r.lang() == null)
-        .findFirst()
-        .orElseThrow();
   }
 
   private static boolean exists(Graph graph, String slug) {

@@ -17,7 +17,6 @@ import org.apache.jena.atlas.web.AcceptList;
 import org.apache.jena.fuseki.system.ConNeg;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.Lang;
 import org.apache.jena.util.iterator.ExtendedIterator;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
@@ -37,23 +36,15 @@ import org.dgov.vocab.DGOV;
  */
 public final class OntologyServlet extends HttpServlet {
 
-  /** The paths the ontology is served at: negotiated, then one per representation. */
+  /** Where the page is, negotiated with the syntaxes; each syntax is also at its extension. */
+  private static final String PAGE = "/ontology";
+
+  /** What {@code /ontology} offers: the page at {@code /ontology} itself, each syntax by path. */
+  private static final List<Representation> REPRESENTATIONS = Representation.all("owl");
+
+  /** The paths the ontology is served at: negotiated, then one per syntax. */
   public static final List<String> PATHS =
-      List.of("/ontology", "/ontology.ttl", "/ontology.owl", "/ontology.nt", "/ontology.jsonld");
-
-  /** What {@code /ontology} offers, by path; the HTML page has no syntax. */
-  private static final List<Representation> REPRESENTATIONS =
-      List.of(
-          new Representation("/ontology", "text/html", null),
-          new Representation("/ontology.ttl", Lang.TURTLE.getHeaderString(), Lang.TURTLE),
-          new Representation("/ontology.owl", Lang.RDFXML.getHeaderString(), Lang.RDFXML),
-          new Representation("/ontology.nt", Lang.NTRIPLES.getHeaderString(), Lang.NTRIPLES),
-          new Representation("/ontology.jsonld", Lang.JSONLD.getHeaderString(), Lang.JSONLD));
-
-  private static final AcceptList OFFERED =
-      RdfResponses.offered("text/html", "application/xhtml+xml");
-
-  private record Representation(String path, String mediaType, Lang lang) {}
+      REPRESENTATIONS.stream().map(OntologyServlet::path).toList();
 
   private final Supplier<Graph> ontology;
   private final Instant started = Instant.now();
@@ -62,6 +53,13 @@ public final class OntologyServlet extends HttpServlet {
   /** Serves the ontology that {@code ontology} gives when first asked for. */
   public OntologyServlet(Supplier<Graph> ontology) {
     this.ontology = ontology;
+  }
+
+  /**
+   * Where {@code representation} is served: the page at {@code /ontology}, a syntax by extension.
+   */
+  private static String path(Representation representation) {
+    return representation.lang() == null ? PAGE : PAGE + "." + representation.extension();
   }
 
   /** {@code representation} of the ontology, made when first asked for. */
@@ -79,20 +77,17 @@ public final class OntologyServlet extends HttpServlet {
       throws IOException {
     String path = request.getRequestURI();
     Representation representation;
-    if (path.equals(REPRESENTATIONS.get(0).path())) {
+    if (path.equals(PAGE)) {
       response.setHeader("Vary", "Accept");
-      Optional<Lang> lang =
-          RdfResponses.lang(
-              ConNeg.chooseContentType(request, OFFERED, OFFERED.entries().get(0))
-                  .getContentTypeStr());
+      AcceptList offered = Representation.OFFERED;
       representation =
-          REPRESENTATIONS.stream()
-              .filter(r -> lang.isPresent() ? r.lang() == lang.get() : r.lang() == null)
-              .findFirst()
-              .orElseThrow();
+          Representation.negotiated(
+              REPRESENTATIONS,
+              ConNeg.chooseContentType(request, offered, offered.entries().get(0))
+                  .getContentTypeStr());
     } else {
       Optional<Representation> named =
-          REPRESENTATIONS.stream().filter(r -> r.path().equals(path)).findFirst();
+          REPRESENTATIONS.stream().filter(r -> path(r).equals(path)).findFirst();
       if (named.isEmpty()) {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
         return;
@@ -106,8 +101,8 @@ public final class OntologyServlet extends HttpServlet {
         body(representation),
         started,
         REPRESENTATIONS.stream()
-            .filter(r -> !r.path().equals(path))
-            .map(r -> new RdfResponses.Alternate(r.path(), r.mediaType()))
+            .filter(r -> !path(r).equals(path))
+            .map(r -> new RdfResponses.Alternate(path(r), r.mediaType()))
             .toList(),
         value(ontology.get(), DGOV.ontology.asNode(), DCTerms.license.asNode()));
   }

@@ -49,11 +49,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The W3C SPARQL 1.1 Protocol (34) and Graph Store Protocol (13) tests, copied with their licence
  * into src/test/resources/w3c, run with credentials against the writable server's endpoints and its
- * {@link WriteGuard}, paths rewritten to ours: {@code /sparql/} to {@code /dgov/sparql} or {@code
- * /dgov/update}, {@code /gsp} to {@code /dgov/data}. The suites empty the store, write named graphs
- * and load their own data, which the curated store refuses by design (only its default graph is
- * writable, no mass deletion: {@code WritableServerIT}), so the endpoints here serve an empty
- * in-memory dataset instead of the validated store. Each waiver names its reason.
+ * {@link WriteGuard} and {@link UpdateAction}, paths rewritten to ours: {@code /sparql/} to {@code
+ * /dgov/sparql} or {@code /dgov/update}, {@code /gsp} to {@code /dgov/data}. The suites empty the
+ * store, write named graphs and load their own data, which the curated store refuses by design
+ * (only its default graph is writable, no mass deletion: {@code WritableServerIT}), so the
+ * endpoints here serve an empty in-memory dataset instead of the validated store. Each waiver names
+ * its reason.
  */
 class ProtocolSuiteIT {
 
@@ -89,6 +90,7 @@ class ProtocolSuiteIT {
     WriteGuard guard = new WriteGuard(Users.read(TestProjects.usersFile(dir)));
     server =
         FusekiServer.create()
+            .registerOperation(Operation.Update, new UpdateAction())
             .port(0)
             .loopback(true)
             .add(

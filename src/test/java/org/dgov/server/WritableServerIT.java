@@ -353,6 +353,24 @@ class WritableServerIT {
   }
 
   @Test
+  void anUpdateThatNamesItsDatasetTwiceIsAClientError() throws Exception {
+    String update =
+        PREFIXES
+            + "WITH <https://w3id.org/dgov/graph/other> INSERT { dgr:rcep skos:editorialNote"
+            + " \"twice\"@en } WHERE {}";
+    HttpResponse<String> response =
+        sendWith(
+            "POST",
+            "/dgov/update?using-graph-uri=" + URLEncoder.encode(base, StandardCharsets.UTF_8),
+            "application/sparql-update",
+            update,
+            alice);
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.body().contains("using-graph-uri"), response.body());
+    assertFalse(ask("dgr:rcep skos:editorialNote \"twice\"@en"));
+  }
+
+  @Test
   void readsNeedNoCredentials() throws Exception {
     assertTrue(ask("dgr:rcep a dgov:Agreement"));
     assertEquals(200, send("GET", "/dgov/data?default", null, null, null).statusCode());
