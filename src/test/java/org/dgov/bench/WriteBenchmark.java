@@ -1,10 +1,7 @@
 package org.dgov.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +24,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Http;
 import org.dgov.HttpStatus;
 import org.dgov.graph.Generator;
 import org.dgov.graph.Project;
@@ -46,7 +44,6 @@ import org.dgov.vocab.DGOV;
  */
 public final class WriteBenchmark {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String AUTHORIZATION =
       "Basic " + Base64.getEncoder().encodeToString("bench:bench".getBytes(StandardCharsets.UTF_8));
   private static final int WARM_UP = 150;
@@ -97,7 +94,7 @@ public final class WriteBenchmark {
   private static Row measure(
       int scale, FusekiServer server, Graph entry, int sequential, int concurrentSeconds)
       throws Exception {
-    String base = "http://localhost:" + server.getHttpPort() + "/dgov/";
+    String base = Http.base(server) + "/dgov/";
     long triples = count(base, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }");
     AtomicInteger next = new AtomicInteger();
     ConcurrentHashMap<Integer, Boolean> outcome = new ConcurrentHashMap<>();
@@ -187,13 +184,8 @@ public final class WriteBenchmark {
     RDFDataMgr.write(nt, copy, Lang.NTRIPLES);
     String update = "INSERT DATA {\n" + nt.toString(StandardCharsets.UTF_8) + "}";
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "update"))
-                .header("Content-Type", "application/sparql-update")
-                .header("Authorization", AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofString(update))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.post(
+            base + "update", "application/sparql-update", update, "Authorization", AUTHORIZATION);
     return HttpStatus.succeeded(response.statusCode());
   }
 
@@ -207,13 +199,10 @@ public final class WriteBenchmark {
 
   private static long count(String base, String query) throws Exception {
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        base + "sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", "text/csv")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.get(
+            base + "sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+            "Accept",
+            "text/csv");
     return Long.parseLong(response.body().lines().skip(1).findFirst().orElseThrow().trim());
   }
 

@@ -1,19 +1,17 @@
 package org.dgov.cli;
 
+import static org.dgov.cli.Run.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Input no parser can follow is exit 2, the code for unreadable input, with one line naming file,
@@ -25,18 +23,6 @@ class UnreadableInputTest {
   private static final String PREFIXES =
       "@prefix dgr: <https://w3id.org/dgov/id/> .\n"
           + "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n";
-
-  record Run(int exit, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static void assertOneLineNaming(Run run, String place) {
     assertEquals(2, run.exit(), run.out() + run.err());

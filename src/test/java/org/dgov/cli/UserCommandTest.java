@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -18,7 +13,6 @@ import java.util.List;
 import org.dgov.store.Users;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code user}: the users file is readable by its owner only, each run says in one line what it
@@ -28,24 +22,11 @@ class UserCommandTest {
 
   private static final String PASSWORD = "a long passphrase here";
 
-  record Run(int exit, String out, String err) {}
-
   private static Run user(String password, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = Main.commandLine();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    InputStream stdin = System.in;
-    System.setIn(new ByteArrayInputStream((password + "\n").getBytes(StandardCharsets.UTF_8)));
-    try {
-      String[] command = new String[args.length + 1];
-      command[0] = "user";
-      System.arraycopy(args, 0, command, 1, args.length);
-      return new Run(cli.execute(command), out.toString(), err.toString());
-    } finally {
-      System.setIn(stdin);
-    }
+    String[] command = new String[args.length + 1];
+    command[0] = "user";
+    System.arraycopy(args, 0, command, 1, args.length);
+    return Run.withInput(password + "\n", command);
   }
 
   @Test

@@ -59,10 +59,17 @@ class OwlReasonerTest {
   private static CuratedGraph curated;
   private static Graph served;
 
+  /** The served graph as the OWL API reads it, and HermiT on it: read and reasoned once. */
+  private static OWLOntology servedOwl;
+
+  private static OWLReasoner servedReasoner;
+
   @BeforeAll
-  static void load(CuratedGraph graph) {
+  static void load(CuratedGraph graph) throws OWLOntologyCreationException {
     curated = graph;
     served = Inference.closure(graph);
+    servedOwl = owl(served);
+    servedReasoner = hermit(servedOwl);
   }
 
   @Test
@@ -87,8 +94,8 @@ class OwlReasonerTest {
   }
 
   @Test
-  void everyDatatypeTheGraphUsesIsBuiltInOrDeclared() throws OWLOntologyCreationException {
-    OWLOntology graph = owl(served);
+  void everyDatatypeTheGraphUsesIsBuiltInOrDeclared() {
+    OWLOntology graph = servedOwl;
     Set<String> undeclared = new TreeSet<>();
     graph
         .datatypesInSignature()
@@ -120,12 +127,12 @@ class OwlReasonerTest {
   }
 
   @Test
-  void theServedGraphIsOwl2DlButForItsDateLiterals() throws OWLOntologyCreationException {
+  void theServedGraphIsOwl2DlButForItsDateLiterals() {
     // xsd:date, xsd:gYear and xsd:gYearMonth are not in the OWL 2 datatype map: their literals in
     // the data are the one thing OWL 2 DL does not allow (the ontology declares the datatypes)
     List<String> violations =
         new OWL2DLProfile()
-            .checkOntology(owl(served)).getViolations().stream()
+            .checkOntology(servedOwl).getViolations().stream()
                 .filter(v -> !isDateLiteral(v))
                 .map(OWLProfileViolation::toString)
                 .sorted()
@@ -153,8 +160,8 @@ class OwlReasonerTest {
   }
 
   @Test
-  void theServedGraphIsConsistent() throws OWLOntologyCreationException {
-    assertTrue(hermit(owl(served)).isConsistent(), "HermiT finds ontology and data inconsistent");
+  void theServedGraphIsConsistent() {
+    assertTrue(servedReasoner.isConsistent(), "HermiT finds ontology and data inconsistent");
   }
 
   @Test
@@ -182,10 +189,9 @@ class OwlReasonerTest {
   }
 
   @Test
-  void noEventIsInferredToBeAnInstrument() throws OWLOntologyCreationException {
-    OWLOntology graph = owl(served);
-    OWLReasoner reasoner = hermit(graph);
-    OWLDataFactory df = graph.getOWLOntologyManager().getOWLDataFactory();
+  void noEventIsInferredToBeAnInstrument() {
+    OWLReasoner reasoner = servedReasoner;
+    OWLDataFactory df = servedOwl.getOWLOntologyManager().getOWLDataFactory();
     OWLClass event = df.getOWLClass(IRI.create(DGOV + "Event"));
     OWLClass instrument = df.getOWLClass(IRI.create(DGOV + "Instrument"));
     Set<OWLNamedIndividual> events = reasoner.getInstances(event, false).getFlattened();

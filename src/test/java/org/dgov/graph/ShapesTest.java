@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,6 +44,9 @@ class ShapesTest {
   private static CuratedGraph graph;
   private static SourceText source;
 
+  /** Each fixture's report as {@code validate FILE} gives it, made once: both tests read it. */
+  private static final Map<String, Report> CHECKED = new HashMap<>();
+
   @BeforeAll
   static void load(CuratedGraph curated) throws IOException {
     Project project = TestProjects.repository();
@@ -65,8 +70,7 @@ class ShapesTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         !c.shape().equals("iso-codes check") || IsoCodes.installed().isPresent(),
         "Debian's iso-codes is not installed (apt-get install iso-codes)");
-    RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(c.fixture()), c.fixture());
-    Report report = Validation.validateEntries(graph, List.of(entry), source);
+    Report report = checked(c.fixture());
     String found =
         report.findings().stream().map(Finding::toString).collect(Collectors.joining("\n"));
     if (c.expected().equals("conforms")) {
@@ -82,14 +86,19 @@ class ShapesTest {
     }
   }
 
+  /** Each fixture once, though the manifest may pair it with more than one shape. */
+  static List<String> fixtures() throws IOException {
+    return cases().stream().map(Case::fixture).distinct().toList();
+  }
+
   /**
    * Checking entries validates only the resources they describe; the findings are exactly those
    * that validating the whole graph with the entries gives about those resources.
    */
   @ParameterizedTest
-  @MethodSource("cases")
-  void checkingEntriesFindsWhatTheWholeGraphCheckFindsAboutThem(Case c) throws SyntaxError {
-    RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(c.fixture()), c.fixture());
+  @MethodSource("fixtures")
+  void checkingEntriesFindsWhatTheWholeGraphCheckFindsAboutThem(String fixture) throws SyntaxError {
+    RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(fixture), fixture);
     Set<String> subjects =
         entry.graph().find().mapWith(t -> t.getSubject()).toSet().stream()
             .filter(Node::isURI)
@@ -102,12 +111,23 @@ class ShapesTest {
             .sorted()
             .toList();
     List<String> focused =
-        Validation.validateEntries(graph, List.of(entry), source).findings().stream()
+        checked(fixture).findings().stream()
             .filter(f -> !f.message().contains("is already used for"))
             .map(Finding::toString)
             .sorted()
             .toList();
     assertEquals(whole, focused);
+  }
+
+  /** The findings of checking {@code fixture} as a new entry with the curated graph. */
+  private static Report checked(String fixture) throws SyntaxError {
+    Report report = CHECKED.get(fixture);
+    if (report == null) {
+      RdfFiles.Parsed entry = RdfFiles.parse(FIXTURES.resolve(fixture), fixture);
+      report = Validation.validateEntries(graph, List.of(entry), source);
+      CHECKED.put(fixture, report);
+    }
+    return report;
   }
 
   /**

@@ -38,12 +38,12 @@ import org.dgov.store.Users;
  * Replication numbers for {@code bench/replicas.sh} (not a test): an embedded KRaft broker and the
  * primary in this JVM, replicas in child JVMs. Prints Markdown: lag from commit (the time the
  * primary's history records) to visible on a replica ({@code /dgov/status}, polled every 5 ms) at
- * offered write rates; the catch-up rate of a fresh replica over a topic of 10,000 one-statement
- * patches (written here with a producer, in the primary's record format; alone with a third
- * argument {@code catch-up}); read throughput of one and two replicas behind a round-robin client
- * on the named queries; each replica's RSS. With the arguments {@code lag RATE SECONDS} after the
- * first two, it measures the lag at that one rate only, with both replicas following (to try a
- * change of the lag's path without the whole run).
+ * offered write rates; the catch-up rate of a fresh replica over a topic of 10,000 patches, half
+ * new forums (entailment to update), half editorial notes (none), written here with a producer in
+ * the primary's record format; alone with a third argument {@code catch-up}); read throughput of
+ * one and two replicas behind a round-robin client on the named queries; each replica's RSS. With
+ * the arguments {@code lag RATE SECONDS} after the first two, it measures the lag at that one rate
+ * only, with both replicas following (to try a change of the lag's path without the whole run).
  */
 public final class ReplicationBenchmark {
 
@@ -232,11 +232,7 @@ public final class ReplicationBenchmark {
                     "key.serializer", StringSerializer.class.getName(),
                     "value.serializer", ByteArraySerializer.class.getName())))) {
       for (int v = 1; v <= patches; v++) {
-        String patch =
-            "TX .\nA <https://w3id.org/dgov/id/rcep> <http://www.w3.org/2004/02/skos/core#editorialNote>"
-                + " \"catch-up "
-                + v
-                + "\"@en .\nTC .\n";
+        String patch = v % 2 == 0 ? newForum(v) : note(v);
         History.Entry entry =
             new History.Entry(v, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
         producer.send(
@@ -251,10 +247,30 @@ public final class ReplicationBenchmark {
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
       System.out.printf(
-          "Catch-up of a fresh replica over %,d one-statement patches: %,d applied after its server"
+          "Catch-up of a fresh replica over %,d patches (half new forums, half notes): %,d applied after its server"
               + " answered, in %.1f s: %.0f patches/s (RSS at the end %d MB).%n",
           patches, patches - v0, seconds, (patches - v0) / seconds, rss(fresh));
     }
+  }
+
+  /** A patch that adds a forum covering a topic: its closure and the rules' modes are entailed. */
+  private static String newForum(int v) {
+    String forum = "<https://w3id.org/dgov/id/catch-up-forum-" + v + ">";
+    return "TX .\n"
+        + ("A " + forum + " <http://www.w3.org/1999/02/22-rdf-syntax-ns#type>")
+        + " <https://w3id.org/dgov/ontology#Forum> .\n"
+        + ("A " + forum + " <http://www.w3.org/2000/01/rdf-schema#label>")
+        + (" \"Catch-up forum " + v + "\"@en .\n")
+        + ("A " + forum + " <https://w3id.org/dgov/ontology#coversTopic>")
+        + " <https://w3id.org/dgov/id/ai-governance> .\n"
+        + "TC .\n";
+  }
+
+  /** A patch that adds an editorial note to an entry: a statement nothing is entailed from. */
+  private static String note(int v) {
+    return "TX .\nA <https://w3id.org/dgov/id/rcep>"
+        + " <http://www.w3.org/2004/02/skos/core#editorialNote>"
+        + (" \"catch-up " + v + "\"@en .\nTC .\n");
   }
 
   private static double reads(List<String> replicas, List<String> queries, int seconds)

@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(Shared.class)
 class BadInputTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static String base;
 
   @BeforeAll
@@ -32,13 +29,7 @@ class BadInputTest {
 
   private static HttpResponse<String> post(String path, String contentType, String body)
       throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.post(base + path, contentType, body, "Accept", "application/json");
   }
 
   private static void assertPlain(HttpResponse<String> response) {

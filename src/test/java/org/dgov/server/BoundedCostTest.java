@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +27,7 @@ import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.system.Txn;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Http;
 import org.dgov.ManualClock;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
@@ -50,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(Shared.class)
 class BoundedCostTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static String base;
 
   @BeforeAll
@@ -108,7 +106,7 @@ class BoundedCostTest {
             .build()
             .start();
     try {
-      String home = "http://localhost:" + server.getHttpPort() + "/";
+      String home = Http.base(server) + "/";
       assertTrue(get(home).body().contains("First layer"));
       layer(dataset, "second-layer", "Second layer");
       assertFalse(get(home).body().contains("Second layer"), "same version, same page");
@@ -125,7 +123,7 @@ class BoundedCostTest {
     ManualClock clock = new ManualClock();
     FusekiServer server = TestProjects.writableServer(dir, clock);
     try {
-      String update = "http://localhost:" + server.getHttpPort() + "/dgov/update";
+      String update = Http.base(server) + "/dgov/update";
       String wrong =
           "Basic "
               + Base64.getEncoder()
@@ -135,7 +133,7 @@ class BoundedCostTest {
       }
       List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
       for (int i = 0; i < Users.FREE_FAILURES; i++) {
-        burst.add(HTTP.sendAsync(request(update, wrong), HttpResponse.BodyHandlers.ofString()));
+        burst.add(Http.sendAsync(request(update, wrong)));
       }
       Map<Integer, Long> statuses =
           burst.stream()
@@ -189,20 +187,21 @@ class BoundedCostTest {
   }
 
   private static HttpResponse<String> get(String url) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.get(url, "Accept", "text/html");
   }
 
   private static HttpResponse<String> post(String url, String authorization) throws Exception {
-    return HTTP.send(request(url, authorization), HttpResponse.BodyHandlers.ofString());
+    return Http.send(request(url, authorization));
   }
 
-  private static HttpRequest request(String url, String authorization) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", authorization)
-        .header("Content-Type", "application/sparql-update")
-        .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA {}"))
-        .build();
+  private static HttpRequest.Builder request(String url, String authorization) {
+    return Http.request(
+        "POST",
+        url,
+        HttpRequest.BodyPublishers.ofString("INSERT DATA {}"),
+        "Authorization",
+        authorization,
+        "Content-Type",
+        "application/sparql-update");
   }
 }

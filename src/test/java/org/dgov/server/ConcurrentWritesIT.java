@@ -3,10 +3,7 @@ package org.dgov.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.dgov.Http;
 import org.dgov.HttpStatus;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentWritesIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PREFIXES =
       "PREFIX dgr: <https://w3id.org/dgov/id/> PREFIX skos: <http://www.w3.org/2004/02/skos/core#>"
           + " PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> ";
@@ -50,7 +47,7 @@ class ConcurrentWritesIT {
   @BeforeAll
   static void start() throws Exception {
     server = TestProjects.writableServer(dir);
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
   }
 
   @AfterAll
@@ -61,7 +58,7 @@ class ConcurrentWritesIT {
   @Test
   void twoWritesValidAloneButNotTogetherCannotBothCommit() throws Exception {
     String entry = Files.readString(Path.of("src/test/resources/shapes/event-valid.ttl"));
-    assertEquals(2, status(send("/dgov/data?default", "text/turtle", entry)) / 100);
+    assertEquals(2, send("/dgov/data?default", "text/turtle", entry).statusCode() / 100);
     // each replaces the one English label; whichever commits second would leave two
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<HttpResponse<String>>> writes = new ArrayList<>();
@@ -79,7 +76,7 @@ class ConcurrentWritesIT {
                           + " INSERT DATA { dgr:test-event rdfs:label \"Test ministerial "
                           + name
                           + "\"@en }");
-                } catch (InterruptedException e) {
+                } catch (IOException | InterruptedException e) {
                   throw new IllegalStateException(e);
                 }
               }));
@@ -87,7 +84,7 @@ class ConcurrentWritesIT {
     go.countDown();
     List<Integer> statuses = new ArrayList<>();
     for (CompletableFuture<HttpResponse<String>> w : writes) {
-      int status = status(w.join());
+      int status = w.join().statusCode();
       statuses.add(HttpStatus.succeeded(status) ? 200 : status);
     }
     statuses.sort(null);
@@ -120,7 +117,7 @@ class ConcurrentWritesIT {
                       torn.compareAndSet(null, page + " answered " + status + " during a write");
                     }
                   }
-                } catch (RuntimeException e) {
+                } catch (IOException | InterruptedException | RuntimeException e) {
                   torn.compareAndSet(null, e.toString());
                 }
               }
@@ -138,7 +135,7 @@ class ConcurrentWritesIT {
                     + " a\"@en, \"pair "
                     + n
                     + " b\"@en }");
-        assertEquals(2, status(write) / 100, write.body());
+        assertEquals(2, write.statusCode() / 100, write.body());
       }
     } finally {
       writing.set(false);
@@ -169,42 +166,20 @@ class ConcurrentWritesIT {
     return half.toString();
   }
 
-  private static String select(String query) {
+  private static String select(String query) throws IOException, InterruptedException {
     HttpResponse<String> response =
         get("/dgov/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), "text/csv");
     assertEquals(200, response.statusCode(), response.body());
     return response.body();
   }
 
-  private static int status(HttpResponse<String> response) {
-    return response.statusCode();
+  private static HttpResponse<String> get(String path, String accept)
+      throws IOException, InterruptedException {
+    return Http.get(base + path, "Accept", accept);
   }
 
-  private static HttpResponse<String> get(String path, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    if (accept != null) {
-      request.header("Accept", accept);
-    }
-    return call(request.build());
-  }
-
-  private static HttpResponse<String> send(String path, String contentType, String body) {
-    return call(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .header("Authorization", TestProjects.AUTHORIZATION)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build());
-  }
-
-  private static HttpResponse<String> call(HttpRequest request) {
-    try {
-      return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+  private static HttpResponse<String> send(String path, String contentType, String body)
+      throws IOException, InterruptedException {
+    return Http.post(base + path, contentType, body, "Authorization", TestProjects.AUTHORIZATION);
   }
 }

@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.jena.fuseki.main.FusekiServer;
+import org.dgov.Http;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CorsTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String OTHER = "https://notebook.example";
 
   @TempDir static Path dir;
@@ -35,7 +32,7 @@ class CorsTest {
   @BeforeAll
   static void start() throws Exception {
     server = TestProjects.writableServer(dir);
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
   }
 
   @AfterAll
@@ -48,7 +45,7 @@ class CorsTest {
     String ask = "/dgov/sparql?query=" + URLEncoder.encode("ASK {}", StandardCharsets.UTF_8);
     for (String path : new String[] {ask, "/dgov/data", "/doc/rcep", "/"}) {
       for (String origin : new String[] {OTHER, null}) {
-        HttpResponse<String> response = send("GET", path, origin, null, null);
+        HttpResponse<String> response = Http.get(base + path, "Origin", origin);
         assertEquals(200, response.statusCode(), path + " " + response.body());
         assertEquals(Optional.of("*"), allowOrigin(response), path + " from " + origin);
         assertTrue(allowCredentials(response).isEmpty(), path + " from " + origin);
@@ -59,12 +56,12 @@ class CorsTest {
   @Test
   void aPreflightForAReadAllowsItWithoutCredentialsOrAuthorization() throws Exception {
     HttpResponse<String> response =
-        send(
+        Http.send(
             "OPTIONS",
-            "/dgov/sparql",
+            base + "/dgov/sparql",
+            null,
+            "Origin",
             OTHER,
-            null,
-            null,
             "Access-Control-Request-Method",
             "POST",
             "Access-Control-Request-Headers",
@@ -86,12 +83,12 @@ class CorsTest {
   @Test
   void aPreflightForAnUpdateWithAuthorizationIsNotAllowed() throws Exception {
     HttpResponse<String> response =
-        send(
+        Http.send(
             "OPTIONS",
-            "/dgov/update",
+            base + "/dgov/update",
+            null,
+            "Origin",
             OTHER,
-            null,
-            null,
             "Access-Control-Request-Method",
             "POST",
             "Access-Control-Request-Headers",
@@ -111,7 +108,16 @@ class CorsTest {
     };
     for (String[] write : writes) {
       HttpResponse<String> response =
-          send(write[0], write[1], OTHER, write[3], TestProjects.AUTHORIZATION, ctype(write[2]));
+          Http.send(
+              write[0],
+              base + write[1],
+              write[3],
+              "Origin",
+              OTHER,
+              "Authorization",
+              TestProjects.AUTHORIZATION,
+              "Content-Type",
+              write[2]);
       assertEquals(403, response.statusCode(), write[1] + " " + response.body());
       assertTrue(response.body().contains("another origin"), response.body());
       assertTrue(allowOrigin(response).isEmpty(), write[1]);
@@ -123,20 +129,17 @@ class CorsTest {
   void aWriteFromTheServersOwnPagesOrAClientWithoutOriginIsAnswered() throws Exception {
     for (String origin : new String[] {base, null}) {
       HttpResponse<String> response =
-          send(
-              "POST",
-              "/dgov/update",
-              origin,
+          Http.post(
+              base + "/dgov/update",
+              "application/sparql-update",
               "INSERT DATA {}",
-              TestProjects.AUTHORIZATION,
-              ctype("application/sparql-update"));
+              "Origin",
+              origin,
+              "Authorization",
+              TestProjects.AUTHORIZATION);
       assertEquals(200, response.statusCode() / 100 * 100, origin + " " + response.body());
       assertTrue(allowOrigin(response).isEmpty(), "no CORS on writes");
     }
-  }
-
-  private static String[] ctype(String type) {
-    return type == null ? new String[0] : new String[] {"Content-Type", type};
   }
 
   private static Optional<String> allowOrigin(HttpResponse<?> response) {
@@ -145,33 +148,5 @@ class CorsTest {
 
   private static Optional<String> allowCredentials(HttpResponse<?> response) {
     return response.headers().firstValue("Access-Control-Allow-Credentials");
-  }
-
-  /** A request with {@code headers} given as name, value, name, value… */
-  private static HttpResponse<String> send(
-      String method,
-      String path,
-      String origin,
-      String body,
-      String authorization,
-      String... headers)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (origin != null) {
-      request.header("Origin", origin);
-    }
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +22,7 @@ import java.util.regex.Pattern;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonValue;
+import org.dgov.Http;
 import org.dgov.HttpStatus;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
@@ -42,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DurabilityIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Pattern NOTE = Pattern.compile("txn (\\d+) ([ab])");
   private static final Pattern MESSAGE = Pattern.compile("txn (\\d+)");
   private static final String AUTH = TestProjects.AUTHORIZATION;
@@ -144,9 +140,7 @@ class DurabilityIT {
     String page = "/dgov/changes?limit=1000";
     while (page != null) {
       HttpResponse<String> response =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(base + page)).timeout(DEADLINE).build(),
-              HttpResponse.BodyHandlers.ofString());
+          Http.send(Http.request("GET", base + page, null).timeout(DEADLINE));
       assertEquals(200, response.statusCode(), response.body());
       JsonObject feed = JSON.parse(response.body());
       for (JsonValue change : feed.get("changes").getAsArray()) {
@@ -177,16 +171,14 @@ class DurabilityIT {
     String query =
         "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> SELECT ?note { <https://w3id.org/dgov/id/rcep> skos:editorialNote ?note FILTER STRSTARTS(?note, \"txn \") }";
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create(
-                        base
-                            + "/dgov/sparql?query="
-                            + URLEncoder.encode(query, StandardCharsets.UTF_8)))
-                .header("Accept", "text/csv")
-                .timeout(DEADLINE)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.send(
+            Http.request(
+                    "GET",
+                    base + "/dgov/sparql?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8),
+                    null,
+                    "Accept",
+                    "text/csv")
+                .timeout(DEADLINE));
     if (response.statusCode() != 200) {
       throw new IllegalStateException(
           "the notes could not be read: " + response.statusCode() + " " + response.body());
@@ -208,15 +200,16 @@ class DurabilityIT {
             + " a\"@en, \"txn "
             + n
             + " b\"@en }";
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
-                .header("Content-Type", "application/sparql-update")
-                .header("Authorization", AUTH)
-                .header("Dgov-Message", "txn " + n)
-                .timeout(DEADLINE)
-                .POST(HttpRequest.BodyPublishers.ofString(update))
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
+    return Http.send(
+            Http.postRequest(
+                    base + "/dgov/update",
+                    "application/sparql-update",
+                    update,
+                    "Authorization",
+                    AUTH,
+                    "Dgov-Message",
+                    "txn " + n)
+                .timeout(DEADLINE))
         .statusCode();
   }
 

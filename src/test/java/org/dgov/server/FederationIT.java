@@ -9,9 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +28,7 @@ import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Http;
 import org.dgov.TestProjects;
 import org.dgov.graph.NamedQuery;
 import org.dgov.graph.Project;
@@ -51,7 +49,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FederationIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String WIKIDATA = "https://query.wikidata.org/sparql";
 
   /** An allowed endpoint where nothing listens (port 1 on loopback needs root to open). */
@@ -110,7 +107,7 @@ class FederationIT {
                 NodeFactory.createURI("http://www.wikidata.org/prop/direct/P571"),
                 NodeFactory.createLiteralDT("2016-04-27T00:00:00Z", XSDDatatype.XSDdateTime)));
     wikidata = FusekiServer.create().port(0).loopback(true).add("/wd", data).build().start();
-    standIn = "http://localhost:" + wikidata.getHttpPort() + "/wd/sparql";
+    standIn = Http.base(wikidata) + "/wd/sparql";
     canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread listener =
         new Thread(
@@ -177,7 +174,7 @@ class FederationIT {
                     "<" + stalledUrl + ">",
                     "<" + redirectingUrl + ">")));
     server = DgovServer.start(project, new DgovServer.Options(0, true, null, true));
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
   }
 
   @AfterAll
@@ -300,13 +297,13 @@ class FederationIT {
 
   private static HttpResponse<String> post(String query, String parameters)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql" + parameters))
-            .timeout(Duration.ofSeconds(60)) // a call never cut would show as this error
-            .header("Content-Type", "application/sparql-query")
-            .header("Accept", "application/sparql-results+json")
-            .POST(HttpRequest.BodyPublishers.ofString(query))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.send(
+        Http.postRequest(
+                base + "/dgov/sparql" + parameters,
+                "application/sparql-query",
+                query,
+                "Accept",
+                "application/sparql-results+json")
+            .timeout(Duration.ofSeconds(60))); // a call never cut would show as this error
   }
 }

@@ -7,9 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
+import org.dgov.Http;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
@@ -35,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileBodiesIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   /** Inflates to 64 MB of spaces after a query: valid SPARQL, 64 times the limit. */
@@ -152,18 +149,21 @@ class HostileBodiesIT {
    */
   private static HttpResponse<String> send(String type, String coding, byte[] body, boolean chunked)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
-            .header("Content-Type", type)
-            .header("Accept", "application/sparql-results+json")
-            .timeout(DEADLINE)
-            .POST(
-                chunked
-                    ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    if (coding != null) {
-      request.header("Content-Encoding", coding);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest.BodyPublisher publisher =
+        chunked
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body);
+    return Http.send(
+        Http.request(
+                "POST",
+                base + "/dgov/sparql",
+                publisher,
+                "Content-Type",
+                type,
+                "Accept",
+                "application/sparql-results+json",
+                "Content-Encoding",
+                coding)
+            .timeout(DEADLINE));
   }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.dgov.Http;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.dgov.graph.Project;
@@ -33,8 +31,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class HostileQueriesIT {
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final long TIMEOUT_MS = 2000;
   private static final String CROSS =
       "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }";
@@ -291,12 +287,14 @@ class HostileQueriesIT {
     assertTrue(extra.headers().firstValue("Retry-After").isPresent());
     assertEquals(200, post("ASK { ?s ?p ?o }").statusCode(), "a cheap query is still answered");
     HttpResponse<String> vetted =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/queries/list-g20-members-in-rcep"))
-                .header("Accept", "application/sparql-results+json")
-                .timeout(DEADLINE)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.send(
+            Http.request(
+                    "GET",
+                    base + "/queries/list-g20-members-in-rcep",
+                    null,
+                    "Accept",
+                    "application/sparql-results+json")
+                .timeout(DEADLINE));
     assertEquals(200, vetted.statusCode(), "the vetted lane answers while the ad-hoc lane is full");
     for (CompletableFuture<HttpResponse<String>> f : heavy) {
       assertEquals(503, f.get().statusCode(), "a cross product is cut by the timeout");
@@ -322,18 +320,13 @@ class HostileQueriesIT {
   /** GET of {@code query} at {@code base} asking for a timeout of {@code seconds}. */
   private static HttpResponse<String> getWithTimeout(String base, String query, int seconds)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create(
-                    base
-                        + "/dgov/sparql?timeout="
-                        + seconds
-                        + "&query="
-                        + java.net.URLEncoder.encode(
-                            query, java.nio.charset.StandardCharsets.UTF_8)))
-            .timeout(DEADLINE)
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    String url =
+        base
+            + "/dgov/sparql?timeout="
+            + seconds
+            + "&query="
+            + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8);
+    return Http.send(Http.request("GET", url, null).timeout(DEADLINE));
   }
 
   private static HttpResponse<String> postUnchecked(String query) {
@@ -345,13 +338,13 @@ class HostileQueriesIT {
   }
 
   private static HttpResponse<String> post(String query) throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
-            .header("Content-Type", "application/sparql-query")
-            .header("Accept", "application/sparql-results+json")
-            .timeout(DEADLINE)
-            .POST(HttpRequest.BodyPublishers.ofString(query))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.send(
+        Http.postRequest(
+                base + "/dgov/sparql",
+                "application/sparql-query",
+                query,
+                "Accept",
+                "application/sparql-results+json")
+            .timeout(DEADLINE));
   }
 }

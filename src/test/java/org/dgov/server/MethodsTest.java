@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Shared.class)
 class MethodsTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ASK = "/dgov/sparql?query=ASK%7B%7D";
   private static String base;
 
@@ -30,12 +27,7 @@ class MethodsTest {
   }
 
   private static HttpResponse<String> send(String method, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("X-Secret", "curator-token")
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.send(method, base + path, null, "X-Secret", "curator-token");
   }
 
   @Test

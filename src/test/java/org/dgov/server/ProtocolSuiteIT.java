@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
@@ -36,6 +35,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.sparql.util.graph.GNode;
 import org.apache.jena.sparql.util.graph.GraphList;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Http;
 import org.dgov.HttpStatus;
 import org.dgov.TestProjects;
 import org.dgov.store.Users;
@@ -82,8 +82,6 @@ class ProtocolSuiteIT {
   @TempDir static Path dir;
   private static FusekiServer server;
   private static String base;
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void start() throws Exception {
@@ -103,7 +101,7 @@ class ProtocolSuiteIT {
             .addFilter(SERVICE + "/data", guard)
             .build()
             .start();
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
   }
 
   @AfterAll
@@ -334,24 +332,21 @@ class ProtocolSuiteIT {
   private static HttpResponse<String> send(
       String method, String path, List<String> headers, byte[] body, boolean authenticate)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-    for (int i = 0; i < headers.size(); i += 2) {
-      request.header(headers.get(i), headers.get(i + 1));
-    }
+    List<String> all = new ArrayList<>(headers);
     if (authenticate) {
-      request.header("Authorization", AUTH);
+      all.addAll(List.of("Authorization", AUTH));
     }
+    HttpRequest.Builder request =
+        Http.request(
+            method,
+            base + path,
+            body == null ? null : HttpRequest.BodyPublishers.ofByteArray(body),
+            all.toArray(String[]::new));
     try {
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return Http.send(request);
     } catch (java.io.IOException e) {
       // the server may close a pooled connection after an error response; one fresh try
-      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return Http.send(request);
     }
   }
 

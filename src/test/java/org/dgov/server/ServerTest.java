@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +18,7 @@ import org.apache.jena.query.ResultSetRewindable;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
 import org.apache.jena.sparql.resultset.ResultSetCompare;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.NamedQuery;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ServerTest {
 
   private static String base;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start(Shared.Server server) {
@@ -45,13 +44,15 @@ class ServerTest {
   void answersTheCoverageQueryWithTheExpectedJson() throws Exception {
     NamedQuery coverage = NamedQuery.read(Path.of("queries/show-coverage-matrix.rq"));
     HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
-                .header("Content-Type", "application/sparql-query")
-                .header("Accept", "application/sparql-results+json")
-                .POST(HttpRequest.BodyPublishers.ofString(coverage.text()))
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        Http.sendForBytes(
+            Http.request(
+                "POST",
+                base + "/dgov/sparql",
+                HttpRequest.BodyPublishers.ofString(coverage.text()),
+                "Content-Type",
+                "application/sparql-query",
+                "Accept",
+                "application/sparql-results+json"));
     assertEquals(200, response.statusCode());
     assertTrue(
         response
@@ -121,24 +122,22 @@ class ServerTest {
             org.apache.jena.graph.Node.ANY,
             org.apache.jena.graph.Node.ANY));
     HttpResponse<String> write =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/data?default"))
-                .header("Content-Type", "text/turtle")
-                .PUT(HttpRequest.BodyPublishers.ofString("<a:b> <a:c> <a:d> ."))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.send(
+            "PUT",
+            base + "/dgov/data?default",
+            "<a:b> <a:c> <a:d> .",
+            "Content-Type",
+            "text/turtle");
     assertTrue(write.statusCode() >= 400, "a write was accepted: " + write.statusCode());
   }
 
   @Test
   void hasNoUpdateEndpoint() throws Exception {
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
-                .header("Content-Type", "application/sparql-update")
-                .POST(HttpRequest.BodyPublishers.ofString("INSERT DATA { <a:b> <a:c> <a:d> }"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.post(
+            base + "/dgov/update",
+            "application/sparql-update",
+            "INSERT DATA { <a:b> <a:c> <a:d> }");
     assertEquals(404, response.statusCode());
   }
 
@@ -147,15 +146,14 @@ class ServerTest {
     String big = "#" + "x".repeat(1_100_000) + "\nASK {}";
     assertEquals(413, postDeclaring("/dgov/sparql", "application/sparql-query", big.length()));
     HttpResponse<String> chunked =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql"))
-                .header("Content-Type", "application/sparql-query")
-                .POST(
-                    HttpRequest.BodyPublishers.ofInputStream(
-                        () ->
-                            new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.send(
+            Http.request(
+                "POST",
+                base + "/dgov/sparql",
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))),
+                "Content-Type",
+                "application/sparql-query"));
     assertEquals(413, chunked.statusCode(), "a body without a declared length is cut at the limit");
     String longQuery =
         URLEncoder.encode(
@@ -372,19 +370,11 @@ class ServerTest {
   private static HttpResponse<String> post(
       String path, String contentType, String accept, String body)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Content-Type", contentType)
-            .header("Accept", accept)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.post(base + path, contentType, body, "Accept", accept);
   }
 
   private static HttpResponse<String> get(String path, String accept)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.get(base + path, "Accept", accept);
   }
 }

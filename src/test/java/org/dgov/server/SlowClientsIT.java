@@ -11,8 +11,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.dgov.Http;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
@@ -41,9 +40,6 @@ class SlowClientsIT {
   /** Guards against a hang only; the assertions wait on answers, not on a clock. */
   private static final Duration GUARD = Duration.ofSeconds(90);
 
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
   @TempDir static Path dir;
   private static ServerProcess server;
   private static int port;
@@ -61,9 +57,7 @@ class SlowClientsIT {
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(server.base() + path)).timeout(GUARD).build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.send(Http.request("GET", server.base() + path, null).timeout(GUARD));
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.dgov.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import java.util.function.Supplier;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.TransactionalNull;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.graph.CuratedGraph;
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(Shared.class)
 class ValidateLimitsTest {
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private static final String ENTRY =
       "@prefix dgr: <https://w3id.org/dgov/id/> .\n"
@@ -79,12 +76,13 @@ class ValidateLimitsTest {
   }
 
   private static CompletableFuture<HttpResponse<String>> post(FusekiServer server) {
-    return HTTP.sendAsync(
-        HttpRequest.newBuilder(URI.create(server.serverURL() + "dgov/validate"))
-            .header("Content-Type", "text/turtle")
-            .POST(HttpRequest.BodyPublishers.ofString(ENTRY))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.sendAsync(
+        Http.request(
+            "POST",
+            server.serverURL() + "dgov/validate",
+            HttpRequest.BodyPublishers.ofString(ENTRY),
+            "Content-Type",
+            "text/turtle"));
   }
 
   @Test

@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
@@ -24,6 +23,7 @@ import org.apache.jena.atlas.json.JsonValue;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.riot.ResultSetMgr;
 import org.apache.jena.riot.resultset.ResultSetLang;
+import org.dgov.Http;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class WritableServerIT {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PREFIXES =
       "PREFIX dgov: <https://w3id.org/dgov/ontology#> PREFIX dgr: <https://w3id.org/dgov/id/> "
           + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
@@ -52,7 +51,7 @@ class WritableServerIT {
   @BeforeAll
   static void start() throws Exception {
     server = TestProjects.writableServer(dir);
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
     alice = TestProjects.AUTHORIZATION;
   }
 
@@ -71,7 +70,13 @@ class WritableServerIT {
     assertEquals(401, update(update, wrong).statusCode());
     assertEquals(
         401,
-        send("PUT", "/dgov/data?default", "text/turtle", "<a:b> <a:c> <a:d> .", null).statusCode());
+        Http.send(
+                "PUT",
+                base + "/dgov/data?default",
+                "<a:b> <a:c> <a:d> .",
+                "Content-Type",
+                "text/turtle")
+            .statusCode());
     assertFalse(ask("dgr:rcep skos:editorialNote \"anonymous\"@en"));
   }
 
@@ -97,11 +102,11 @@ class WritableServerIT {
     assertFalse(
         ask("dgr:rcep skos:editorialNote \"half\"@en"), "the whole transaction is rolled back");
     HttpResponse<String> gsp =
-        send(
-            "POST",
-            "/dgov/data?default",
+        Http.post(
+            base + "/dgov/data?default",
             "text/turtle",
             "<https://w3id.org/dgov/id/x-forum> a <https://w3id.org/dgov/ontology#Forum> .",
+            "Authorization",
             alice);
     assertEquals(422, gsp.statusCode());
     assertTrue(gsp.body().contains("needs exactly one English label"), gsp.body());
@@ -134,17 +139,18 @@ class WritableServerIT {
       assertTrue(response.body().contains("https://w3id.org/dgov/id/rcep"), response.body());
     }
     assertFalse(ask("dgr:rcep <http://www.w3.org/2002/07/owl#sameAs> \"not an IRI\""));
-    assertEquals(200, send("GET", "/doc/rcep", null, null, null).statusCode());
+    assertEquals(200, Http.get(base + "/doc/rcep").statusCode());
   }
 
   @Test
   void namedQueryResultsFollowCommittedWrites() throws Exception {
-    String before = send("GET", "/queries/count-resources-by-class", null, null, null).body();
+    String before = Http.get(base + "/queries/count-resources-by-class").body();
     assertTrue(before.contains("<table>"), before);
     String entry = Files.readString(Path.of("src/test/resources/shapes/agreement-valid.ttl"));
-    HttpResponse<String> write = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
+    HttpResponse<String> write =
+        Http.post(base + "/dgov/data?default", "text/turtle", entry, "Authorization", alice);
     assertSucceeded(write);
-    String after = send("GET", "/queries/count-resources-by-class", null, null, null).body();
+    String after = Http.get(base + "/queries/count-resources-by-class").body();
     assertFalse(before.equals(after), "the cached results did not follow the write");
     assertTrue(
         ask(
@@ -167,14 +173,22 @@ class WritableServerIT {
                     + "INSERT { GRAPH <urn:x:g> { ?s skos:editorialNote \"into\"@en } }"
                     + " WHERE { BIND(dgr:rcep AS ?s) }",
                 alice),
-            send("PUT", "/dgov/data?graph=urn:x:g", "text/turtle", "<a:b> <a:c> <a:d> .", alice),
-            send(
-                "POST",
-                "/dgov/data?graph=" + entailed,
+            Http.send(
+                "PUT",
+                base + "/dgov/data?graph=urn:x:g",
+                "<a:b> <a:c> <a:d> .",
+                "Content-Type",
+                "text/turtle",
+                "Authorization",
+                alice),
+            Http.post(
+                base + "/dgov/data?graph=" + entailed,
                 "text/turtle",
                 "<https://w3id.org/dgov/id/rcep> a <https://w3id.org/dgov/ontology#Actor> .",
+                "Authorization",
                 alice),
-            send("DELETE", "/dgov/data?graph=" + entailed, null, null, alice))) {
+            Http.send(
+                "DELETE", base + "/dgov/data?graph=" + entailed, null, "Authorization", alice))) {
       assertEquals(422, refused.statusCode(), refused.body());
       assertTrue(refused.body().contains("only the default graph is writable"), refused.body());
     }
@@ -188,8 +202,15 @@ class WritableServerIT {
     long before = count("?s ?p ?o");
     for (HttpResponse<String> refused :
         List.of(
-            send("DELETE", "/dgov/data?default", null, null, alice),
-            send("PUT", "/dgov/data?default", "text/turtle", "<a:b> <a:c> <a:d> .", alice),
+            Http.send("DELETE", base + "/dgov/data?default", null, "Authorization", alice),
+            Http.send(
+                "PUT",
+                base + "/dgov/data?default",
+                "<a:b> <a:c> <a:d> .",
+                "Content-Type",
+                "text/turtle",
+                "Authorization",
+                alice),
             update("DROP ALL", alice),
             update("CLEAR DEFAULT", alice),
             update("DELETE WHERE { ?s ?p ?o }", alice))) {
@@ -217,7 +238,8 @@ class WritableServerIT {
   @Test
   void deletingAnEntryIsDeliberateAndRecorded() throws Exception {
     String entry = Files.readString(Path.of("src/test/resources/shapes/event-valid.ttl"));
-    HttpResponse<String> created = send("POST", "/dgov/data?default", "text/turtle", entry, alice);
+    HttpResponse<String> created =
+        Http.post(base + "/dgov/data?default", "text/turtle", entry, "Authorization", alice);
     assertSucceeded(created);
     String delete =
         PREFIXES
@@ -269,7 +291,7 @@ class WritableServerIT {
     long version = change.get("version").getAsNumber().value().longValue();
     assertEquals("alice", change.get("user").getAsString().value());
     assertTrue(change.get("time").getAsString().value().startsWith("20"), change.toString());
-    HttpResponse<String> patch = send("GET", "/dgov/changes/" + version, null, null, null);
+    HttpResponse<String> patch = Http.get(base + "/dgov/changes/" + version);
     assertEquals(200, patch.statusCode());
     assertTrue(
         patch.headers().firstValue("Content-Type").orElse("").startsWith("application/rdf-patch"));
@@ -280,31 +302,26 @@ class WritableServerIT {
                 "A <https://w3id.org/dgov/id/rcep> <http://www.w3.org/2004/02/skos/core#editorialNote> \"kept in history\"@en ."),
         patch.body());
     HttpResponse<String> turtle =
-        sendWith(
-            "GET",
-            "/dgov/changes?since=" + (version - 1),
-            null,
-            null,
-            null,
-            "Accept",
-            "text/turtle");
+        Http.get(base + "/dgov/changes?since=" + (version - 1), "Accept", "text/turtle");
     assertTrue(turtle.body().contains("prov:Activity"), turtle.body());
     assertTrue(turtle.body().contains("a note for the history"), turtle.body());
-    String page = send("GET", "/doc/rcep", null, null, null).body();
+    String page = Http.get(base + "/doc/rcep").body();
     assertTrue(page.contains("id=\"history\""), page);
     assertTrue(page.contains("a note for the history"), page);
     assertEquals(
-        401, send("POST", "/dgov/changes/" + version + "/revert", null, null, null).statusCode());
+        401, Http.send("POST", base + "/dgov/changes/" + version + "/revert", null).statusCode());
     HttpResponse<String> revert =
-        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+        Http.send(
+            "POST", base + "/dgov/changes/" + version + "/revert", null, "Authorization", alice);
     assertEquals(200, revert.statusCode(), revert.body());
     assertFalse(ask("dgr:rcep skos:editorialNote \"kept in history\"@en"));
     JsonObject reverted = change("revert of version " + version);
     assertEquals(version, reverted.get("reverts").getAsNumber().value().longValue());
     HttpResponse<String> again =
-        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+        Http.send(
+            "POST", base + "/dgov/changes/" + version + "/revert", null, "Authorization", alice);
     assertEquals(409, again.statusCode(), again.body());
-    assertEquals(404, send("GET", "/dgov/changes/999999", null, null, null).statusCode());
+    assertEquals(404, Http.get(base + "/dgov/changes/999999").statusCode());
   }
 
   @Test
@@ -322,7 +339,8 @@ class WritableServerIT {
     assertSucceeded(renamedAgain);
     // the inverse of the first rename puts the old label back beside the second one
     HttpResponse<String> revert =
-        send("POST", "/dgov/changes/" + version + "/revert", null, null, alice);
+        Http.send(
+            "POST", base + "/dgov/changes/" + version + "/revert", null, "Authorization", alice);
     assertEquals(422, revert.statusCode(), revert.body());
     assertTrue(revert.body().contains("exactly one English label"), revert.body());
     assertTrue(ask("dgr:apec rdfs:label \"APEC renamed again\"@en"));
@@ -359,11 +377,13 @@ class WritableServerIT {
             + "WITH <https://w3id.org/dgov/graph/other> INSERT { dgr:rcep skos:editorialNote"
             + " \"twice\"@en } WHERE {}";
     HttpResponse<String> response =
-        sendWith(
-            "POST",
-            "/dgov/update?using-graph-uri=" + URLEncoder.encode(base, StandardCharsets.UTF_8),
+        Http.post(
+            base
+                + "/dgov/update?using-graph-uri="
+                + URLEncoder.encode(base, StandardCharsets.UTF_8),
             "application/sparql-update",
             update,
+            "Authorization",
             alice);
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(response.body().contains("using-graph-uri"), response.body());
@@ -373,14 +393,11 @@ class WritableServerIT {
   @Test
   void readsNeedNoCredentials() throws Exception {
     assertTrue(ask("dgr:rcep a dgov:Agreement"));
-    assertEquals(200, send("GET", "/dgov/data?default", null, null, null).statusCode());
+    assertEquals(200, Http.get(base + "/dgov/data?default").statusCode());
   }
 
   private static String dump() throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dumps/dgov.nt.gz")).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = Http.getBytes(base + "/dumps/dgov.nt.gz");
     assertEquals(200, response.statusCode());
     try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -389,7 +406,7 @@ class WritableServerIT {
 
   /** The latest change in the feed whose message is {@code message}. */
   private static JsonObject change(String message) throws IOException, InterruptedException {
-    HttpResponse<String> feed = send("GET", "/dgov/changes?limit=1000", null, null, null);
+    HttpResponse<String> feed = Http.get(base + "/dgov/changes?limit=1000");
     assertEquals(200, feed.statusCode(), feed.body());
     JsonObject found = null;
     for (JsonValue v : JSON.parse(feed.body()).get("changes").getAsArray()) {
@@ -406,11 +423,7 @@ class WritableServerIT {
         URLEncoder.encode(
             PREFIXES + "SELECT (COUNT(*) AS ?n) { " + pattern + " }", StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql?query=" + query))
-                .header("Accept", "text/csv")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.get(base + "/dgov/sparql?query=" + query, "Accept", "text/csv");
     assertEquals(200, response.statusCode(), response.body());
     return Long.parseLong(response.body().split("\\R")[1].trim());
   }
@@ -418,54 +431,19 @@ class WritableServerIT {
   private static boolean ask(String pattern) throws IOException, InterruptedException {
     String query = URLEncoder.encode(PREFIXES + "ASK { " + pattern + " }", StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql?query=" + query))
-                .header("Accept", "application/sparql-results+json")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.get(base + "/dgov/sparql?query=" + query, "Accept", "application/sparql-results+json");
     assertEquals(200, response.statusCode(), "the ASK itself failed: " + response.body());
     return ResultSetMgr.readBoolean(
         new ByteArrayInputStream(response.body().getBytes(StandardCharsets.UTF_8)),
         ResultSetLang.RS_JSON);
   }
 
+  /** POSTs {@code update} as {@code authorization} (anonymous if null) with {@code headers}. */
   private static HttpResponse<String> update(String update, String authorization, String... headers)
       throws IOException, InterruptedException {
-    return sendWith(
-        "POST", "/dgov/update", "application/sparql-update", update, authorization, headers);
-  }
-
-  private static HttpResponse<String> send(
-      String method, String path, String contentType, String body, String authorization)
-      throws IOException, InterruptedException {
-    return sendWith(method, path, contentType, body, authorization);
-  }
-
-  /** A request with {@code headers} given as name, value, name, value… */
-  private static HttpResponse<String> sendWith(
-      String method,
-      String path,
-      String contentType,
-      String body,
-      String authorization,
-      String... headers)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    if (contentType != null) {
-      request.header("Content-Type", contentType);
-    }
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    for (int i = 0; i < headers.length; i += 2) {
-      request.header(headers[i], headers[i + 1]);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    String[] all =
+        Stream.concat(Stream.of("Authorization", authorization), Arrays.stream(headers))
+            .toArray(String[]::new);
+    return Http.post(base + "/dgov/update", "application/sparql-update", update, all);
   }
 }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +27,7 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
@@ -46,7 +45,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 @ExtendWith(Shared.class)
 class ContentNegotiationTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Node RCEP = NodeFactory.createURI(DGOV.ID + "rcep");
   private static final String CC_BY = "https://creativecommons.org/licenses/by/4.0/";
   private static String base;
@@ -171,15 +169,16 @@ class ContentNegotiationTest {
     HttpResponse<byte[]> first = get(path, "text/turtle");
     String etag = first.headers().firstValue("ETag").orElseThrow();
     String modified = first.headers().firstValue("Last-Modified").orElseThrow();
-    HttpResponse<byte[]> again = send(request(path, "text/turtle").header("If-None-Match", etag));
+    HttpResponse<byte[]> again =
+        Http.sendForBytes(request(path, "text/turtle").header("If-None-Match", etag));
     assertEquals(304, again.statusCode());
     assertEquals(0, again.body().length);
     assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
     HttpResponse<byte[]> since =
-        send(request(path, "text/turtle").header("If-Modified-Since", modified));
+        Http.sendForBytes(request(path, "text/turtle").header("If-Modified-Since", modified));
     assertEquals(304, since.statusCode());
     HttpResponse<byte[]> stale =
-        send(request(path, "text/turtle").header("If-None-Match", "\"stale\""));
+        Http.sendForBytes(request(path, "text/turtle").header("If-None-Match", "\"stale\""));
     assertEquals(200, stale.statusCode());
     assertTrue(stale.body().length > 0);
   }
@@ -198,26 +197,22 @@ class ContentNegotiationTest {
   void aWriteMakesANewVersionOfTheDocument(@TempDir Path dir) throws Exception {
     FusekiServer writable = TestProjects.writableServer(dir);
     try {
-      String at = "http://localhost:" + writable.getHttpPort();
-      HttpResponse<byte[]> before = send(HttpRequest.newBuilder(URI.create(at + "/doc/rcep.ttl")));
+      String at = Http.base(writable);
+      HttpResponse<byte[]> before = Http.getBytes(at + "/doc/rcep.ttl");
       String etag = before.headers().firstValue("ETag").orElseThrow();
       Instant written = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-      HttpResponse<byte[]> update =
-          send(
-              HttpRequest.newBuilder(URI.create(at + "/dgov/update"))
-                  .header("Authorization", TestProjects.AUTHORIZATION)
-                  .header("Content-Type", "application/sparql-update")
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "INSERT DATA { <"
-                              + RCEP.getURI()
-                              + "> <http://www.w3.org/2004/02/skos/core#editorialNote>"
-                              + " \"a new version\"@en }")));
-      assertTrue(update.statusCode() < 300, new String(update.body(), StandardCharsets.UTF_8));
-      HttpResponse<byte[]> after =
-          send(
-              HttpRequest.newBuilder(URI.create(at + "/doc/rcep.ttl"))
-                  .header("If-None-Match", etag));
+      HttpResponse<String> update =
+          Http.post(
+              at + "/dgov/update",
+              "application/sparql-update",
+              "INSERT DATA { <"
+                  + RCEP.getURI()
+                  + "> <http://www.w3.org/2004/02/skos/core#editorialNote>"
+                  + " \"a new version\"@en }",
+              "Authorization",
+              TestProjects.AUTHORIZATION);
+      assertTrue(update.statusCode() < 300, update.body());
+      HttpResponse<byte[]> after = Http.getBytes(at + "/doc/rcep.ttl", "If-None-Match", etag);
       assertEquals(200, after.statusCode(), "the client's copy is stale after the write");
       assertNotEquals(etag, after.headers().firstValue("ETag").orElseThrow());
       Instant modified =
@@ -248,7 +243,7 @@ class ContentNegotiationTest {
             "DESCRIBE <" + RCEP.getURI() + ">")) {
       String f = URLEncoder.encode(format, StandardCharsets.UTF_8);
       HttpResponse<byte[]> response =
-          send(
+          Http.sendForBytes(
               request(
                   "/dgov/sparql?query="
                       + URLEncoder.encode(query, StandardCharsets.UTF_8)
@@ -269,7 +264,7 @@ class ContentNegotiationTest {
   @Test
   void selectFormatNamesStillMeanResultFormats() throws Exception {
     HttpResponse<byte[]> response =
-        send(
+        Http.sendForBytes(
             request(
                 "/dgov/sparql?query="
                     + URLEncoder.encode("SELECT * { ?s ?p ?o } LIMIT 1", StandardCharsets.UTF_8)
@@ -289,16 +284,12 @@ class ContentNegotiationTest {
     return graph;
   }
 
+  /** A GET of {@code path} asking for {@code accept} (nothing asked if empty). */
   private static HttpRequest.Builder request(String path, String accept) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path));
-    return accept.isEmpty() ? request : request.header("Accept", accept);
+    return Http.request("GET", base + path, null, "Accept", accept.isEmpty() ? null : accept);
   }
 
   private static HttpResponse<byte[]> get(String path, String accept) throws Exception {
-    return send(request(path, accept));
-  }
-
-  private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    return Http.sendForBytes(request(path, accept));
   }
 }

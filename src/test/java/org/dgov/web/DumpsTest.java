@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,6 +25,7 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.VOID;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.dgov.vocab.DGOV;
@@ -43,7 +41,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(Shared.class)
 class DumpsTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Node DATASET = NodeFactory.createURI(DGOV.ID + "dgov-kg");
 
   @Test
@@ -64,23 +61,20 @@ class DumpsTest {
   void aWriteUpdatesBothDumpsAndTheirCounts(@TempDir Path dir) throws Exception {
     FusekiServer server = TestProjects.writableServer(dir);
     try {
-      String base = "http://localhost:" + server.getHttpPort();
+      String base = Http.base(server);
       Map<String, Long> before = checkedCounts(base);
       String note = "a note for both dumps";
       HttpResponse<String> write =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(base + "/dgov/update"))
-                  .header("Content-Type", "application/sparql-update")
-                  .header("Authorization", TestProjects.AUTHORIZATION)
-                  .POST(
-                      HttpRequest.BodyPublishers.ofString(
-                          "INSERT DATA { <"
-                              + DGOV.ID
-                              + "rcep> <http://www.w3.org/2004/02/skos/core#editorialNote> \""
-                              + note
-                              + "\"@en }"))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+          Http.post(
+              base + "/dgov/update",
+              "application/sparql-update",
+              "INSERT DATA { <"
+                  + DGOV.ID
+                  + "rcep> <http://www.w3.org/2004/02/skos/core#editorialNote> \""
+                  + note
+                  + "\"@en }",
+              "Authorization",
+              TestProjects.AUTHORIZATION);
       assertSucceeded(write);
       Map<String, Long> after = checkedCounts(base);
       for (String dump : List.of(DumpsServlet.ASSERTED, DumpsServlet.ENTAILED)) {
@@ -133,12 +127,7 @@ class DumpsTest {
   }
 
   private static Graph voidOf(String base) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/.well-known/void"))
-                .header("Accept", "text/turtle")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = Http.get(base + "/.well-known/void", "Accept", "text/turtle");
     assertEquals(200, response.statusCode());
     Graph g = GraphFactory.createDefaultGraph();
     RDFParser.create().source(new StringReader(response.body())).lang(Lang.TURTLE).parse(g);
@@ -156,10 +145,7 @@ class DumpsTest {
   }
 
   private static byte[] dump(String base, String file) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dumps/" + file)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response = Http.getBytes(base + "/dumps/" + file);
     assertEquals(200, response.statusCode(), file);
     return response.body();
   }

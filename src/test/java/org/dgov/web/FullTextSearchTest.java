@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -17,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.sparql.exec.http.QueryExecHTTP;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.TestProjects;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(Shared.class)
 class FullTextSearchTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String PREFIXES =
       "PREFIX text: <http://jena.apache.org/text#> PREFIX dgov: <https://w3id.org/dgov/ontology#> "
           + "PREFIX dgr: <https://w3id.org/dgov/id/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
@@ -94,7 +91,7 @@ class FullTextSearchTest {
   void theWritableServersIndexFollowsWrites(@TempDir Path dir) throws Exception {
     FusekiServer server = TestProjects.writableServer(dir);
     try {
-      String writable = "http://localhost:" + server.getHttpPort();
+      String writable = Http.base(server);
       String query =
           "SELECT ?s WHERE { ?s text:query (skos:scopeNote \"zanzibarian\" \"lang:en\") }";
       assertEquals(List.of(), select(writable, query, "s"));
@@ -141,13 +138,12 @@ class FullTextSearchTest {
   }
 
   private static int update(String base, String update) throws Exception {
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + UrlLayout.SERVICE + "/update"))
-                .header("Content-Type", "application/sparql-update")
-                .header("Authorization", TestProjects.AUTHORIZATION)
-                .POST(HttpRequest.BodyPublishers.ofString(PREFIXES + update))
-                .build(),
-            HttpResponse.BodyHandlers.ofString())
+    return Http.post(
+            base + UrlLayout.SERVICE + "/update",
+            "application/sparql-update",
+            PREFIXES + update,
+            "Authorization",
+            TestProjects.AUTHORIZATION)
         .statusCode();
   }
 
@@ -159,9 +155,7 @@ class FullTextSearchTest {
   }
 
   private static HttpResponse<String> get(String base, String path) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.get(base + path);
   }
 
   /** The slugs of the resources found, in the order shown. */

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -26,6 +23,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.dgov.Http;
 import org.dgov.graph.History;
 import org.dgov.graph.NamedQuery;
 import org.dgov.vocab.DGOV;
@@ -47,7 +45,6 @@ class HtmlTest {
   private static final String HOSTILE_ZH = "<b>\"引'</b>";
   private static final String ESCAPED_EN = "&lt;script&gt;alert(1)&lt;/script&gt;";
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static FusekiServer server;
 
   @Test
@@ -173,12 +170,7 @@ class HtmlTest {
     "/queries/show-coverage-matrix, 200"
   })
   void everyPageThatShowsLabelsEscapesThem(String path, int status) throws Exception {
-    HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create("http://localhost:" + server.getHttpPort() + path))
-                .header("Accept", "text/html")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response = Http.get(Http.base(server) + path, "Accept", "text/html");
     String html = response.body();
     assertEquals(status, response.statusCode(), html);
     assertTrue(html.contains(ESCAPED_EN), "the label is shown, as text: " + html);

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,6 +25,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.VOID;
+import org.dgov.Http;
 import org.dgov.Shared;
 import org.dgov.graph.CuratedGraph;
 import org.dgov.vocab.DGOV;
@@ -41,7 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Shared.class)
 class LinkedDataTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Node RCEP = NodeFactory.createURI(DGOV.ID + "rcep");
   private static String base;
   private static CuratedGraph curated;
@@ -273,11 +270,7 @@ class LinkedDataTest {
 
   @Test
   void dumpsMatchTheirChecksumsAndTheCuratedGraph() throws Exception {
-    byte[] gz =
-        HTTP.send(
-                HttpRequest.newBuilder(URI.create(base + "/dumps/dgov.ttl.gz")).build(),
-                HttpResponse.BodyHandlers.ofByteArray())
-            .body();
+    byte[] gz = Http.getBytes(base + "/dumps/dgov.ttl.gz").body();
     String sums = get("/dumps/SHA256SUMS", "text/plain").body();
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(gz));
     assertTrue(sums.contains(sha + "  dgov.ttl.gz"), sums);
@@ -293,12 +286,7 @@ class LinkedDataTest {
   void readEndpointsAllowCrossOriginRequests() throws Exception {
     String query = URLEncoder.encode("ASK {}", StandardCharsets.UTF_8);
     HttpResponse<String> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/dgov/sparql?query=" + query))
-                .header("Origin", "https://notebook.example")
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        Http.get(base + "/dgov/sparql?query=" + query, "Origin", "https://notebook.example");
     assertFalse(
         response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(),
         response.headers().toString());
@@ -312,8 +300,6 @@ class LinkedDataTest {
 
   private static HttpResponse<String> get(String path, String accept)
       throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    return Http.get(base + path, "Accept", accept);
   }
 }

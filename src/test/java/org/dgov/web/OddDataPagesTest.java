@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.apache.jena.fuseki.main.FusekiServer;
 import org.apache.jena.graph.Graph;
@@ -18,6 +15,7 @@ import org.apache.jena.vocabulary.DCTerms;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
+import org.dgov.Http;
 import org.dgov.vocab.DGOV;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.Test;
  */
 class OddDataPagesTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static FusekiServer server;
   private static String base;
 
@@ -59,7 +56,7 @@ class OddDataPagesTest {
             .addServlet("/doc/*", new LinkedDataServlet())
             .build()
             .start();
-    base = "http://localhost:" + server.getHttpPort();
+    base = Http.base(server);
   }
 
   @AfterAll
@@ -69,12 +66,7 @@ class OddDataPagesTest {
 
   @Test
   void linksThatAreNotHttpIrisAreShownAsTextAndThePageAnswers200() throws Exception {
-    HttpResponse<String> page =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base + "/doc/depa"))
-                .header("Accept", "text/html")
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page = Http.get(base + "/doc/depa", "Accept", "text/html");
     assertEquals(200, page.statusCode(), page.body());
     String html = page.body();
     assertTrue(html.contains("not an IRI"), "a literal sameAs is shown");
@@ -91,10 +83,7 @@ class OddDataPagesTest {
   @Test
   void theRdfOfSuchDataIsServedToo() throws Exception {
     for (String syntax : new String[] {"ttl", "jsonld", "nt", "rdf"}) {
-      HttpResponse<String> document =
-          HTTP.send(
-              HttpRequest.newBuilder(URI.create(base + "/doc/depa." + syntax)).build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> document = Http.get(base + "/doc/depa." + syntax);
       assertEquals(200, document.statusCode(), syntax + ": " + document.body());
       assertTrue(document.body().contains("not an IRI"), syntax);
     }
