@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 READ_SECONDS=${READ_SECONDS:-15}
 mvn -q -B -o -DskipTests test-compile package
 rm -rf target/replicas && mkdir -p target/replicas
-CP="target/classes:target/test-classes:$(mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+# to a file, not /dev/stdout: Maven's console codes would corrupt the first entry
+mvn -q -B -o dependency:build-classpath -Dmdep.outputFile=target/replicas/classpath
+CP="target/classes:target/test-classes:$(cat target/replicas/classpath)"
 {
   echo
   echo "## Replication"

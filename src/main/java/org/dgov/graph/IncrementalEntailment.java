@@ -8,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -161,13 +160,15 @@ final class IncrementalEntailment {
 
   private void maintain(Ledger ledger, Change asserted) {
     Region region = new Region();
-    Stream.concat(asserted.added().stream(), asserted.removed().stream())
-        .forEach(
-            t -> {
-              region.include(t.getSubject());
-              reach(t, ledger.before, region);
-              reach(t, ledger.served, region);
-            });
+    // an added statement takes part in solutions after the change only, a removed one before it
+    for (Triple t : asserted.added()) {
+      region.include(t.getSubject());
+      reach(t, ledger.served, region);
+    }
+    for (Triple t : asserted.removed()) {
+      region.include(t.getSubject());
+      reach(t, ledger.before, region);
+    }
     shapes.stream()
         .filter(RuleShape::opaque)
         .forEach(
