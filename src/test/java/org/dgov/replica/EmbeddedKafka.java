@@ -3,9 +3,15 @@ package org.dgov.replica;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 
@@ -44,6 +50,24 @@ final class EmbeddedKafka implements AutoCloseable {
   KafkaTopic topic(String name) {
     return KafkaTopic.parse(
         "kafka://" + cluster.bootstrapServers() + "/" + name, "test", List.of());
+  }
+
+  /**
+   * Makes {@code topic} (one partition) and sends it {@code records} with a plain producer, as
+   * written by hand rather than by a relay: for topics a test or benchmark lays out itself.
+   */
+  static void send(KafkaTopic topic, Iterable<PatchRecord> records) throws Exception {
+    try (Admin admin = Admin.create(topic.properties(Map.of()))) {
+      admin.createTopics(List.of(new NewTopic(topic.topic(), 1, (short) 1))).all().get();
+    }
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            topic.properties(
+                Map.of(
+                    "key.serializer", StringSerializer.class.getName(),
+                    "value.serializer", ByteArraySerializer.class.getName())))) {
+      records.forEach(r -> producer.send(r.toRecord(topic.topic())));
+    }
   }
 
   void stopBroker() {

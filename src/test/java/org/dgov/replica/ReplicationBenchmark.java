@@ -21,11 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dgov.ServerProcess;
 import org.dgov.TestProjects;
 import org.dgov.graph.History;
@@ -222,23 +217,14 @@ public final class ReplicationBenchmark {
     KafkaTopic topic = kafka.topic("dgov-catch-up");
     int patches = 10_000;
     String base = BaseFiles.key(project);
-    try (Admin admin = Admin.create(topic.properties(Map.of()))) {
-      admin.createTopics(List.of(new NewTopic(topic.topic(), 1, (short) 1))).all().get();
+    List<PatchRecord> records = new ArrayList<>();
+    for (int v = 1; v <= patches; v++) {
+      String patch = v % 2 == 0 ? newForum(v) : note(v);
+      History.Entry entry =
+          new History.Entry(v, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
+      records.add(new PatchRecord(entry, base, "bench", "http://localhost/dgov"));
     }
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            topic.properties(
-                Map.of(
-                    "key.serializer", StringSerializer.class.getName(),
-                    "value.serializer", ByteArraySerializer.class.getName())))) {
-      for (int v = 1; v <= patches; v++) {
-        String patch = v % 2 == 0 ? newForum(v) : note(v);
-        History.Entry entry =
-            new History.Entry(v, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
-        producer.send(
-            new PatchRecord(entry, base, "bench", "http://localhost/dgov").toRecord(topic.topic()));
-      }
-    }
+    EmbeddedKafka.send(topic, records);
     try (ServerProcess fresh = replica(project, dir, topic, "fresh")) {
       long v0 = status(fresh);
       long t0 = System.nanoTime();

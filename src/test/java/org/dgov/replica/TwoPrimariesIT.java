@@ -10,12 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.dgov.TestProjects;
 import org.dgov.graph.History;
 import org.dgov.graph.Project;
@@ -94,19 +88,8 @@ class TwoPrimariesIT {
   @Test
   void aReplicaStopsAtAVersionItHasAppliedWhenAnotherStoreSentIt() throws Exception {
     KafkaTopic topic = kafka.topic("mixed");
-    try (Admin admin = Admin.create(topic.properties(Map.of()))) {
-      admin.createTopics(List.of(new NewTopic(topic.topic(), 1, (short) 1))).all().get();
-    }
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            topic.properties(
-                Map.of(
-                    "key.serializer", StringSerializer.class.getName(),
-                    "value.serializer", ByteArraySerializer.class.getName())))) {
-      producer.send(record(topic, 1, "store-a"));
-      producer.send(record(topic, 2, "store-a"));
-      producer.send(record(topic, 2, "store-b"));
-    }
+    EmbeddedKafka.send(
+        topic, List.of(record(1, "store-a"), record(2, "store-a"), record(2, "store-b")));
     try (Replica replica =
         Replica.start(project, topic, null, new DgovServer.ServerPlace(0, true), false)) {
       await("the replica stopped", () -> replica.stopped() != null);
@@ -117,8 +100,7 @@ class TwoPrimariesIT {
     }
   }
 
-  private static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(
-      KafkaTopic topic, long version, String store) {
+  private static PatchRecord record(long version, String store) {
     String patch =
         "TX .\nA <https://w3id.org/dgov/id/rcep> <http://www.w3.org/2004/02/skos/core#editorialNote>"
             + " \""
@@ -128,7 +110,6 @@ class TwoPrimariesIT {
             + "\"@en .\nTC .\n";
     History.Entry entry =
         new History.Entry(version, "alice", Instant.now(), "", List.of(), List.of(), 0, patch);
-    return new PatchRecord(entry, BaseFiles.key(project), store, "http://localhost/" + store)
-        .toRecord(topic.topic());
+    return new PatchRecord(entry, BaseFiles.key(project), store, "http://localhost/" + store);
   }
 }

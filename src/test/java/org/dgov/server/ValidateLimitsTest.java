@@ -1,6 +1,7 @@
 package org.dgov.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
@@ -94,6 +95,7 @@ class ValidateLimitsTest {
       CompletableFuture<HttpResponse<String>> first = post(server);
       assertTrue(entered.await(60, TimeUnit.SECONDS), "the first validation started");
       HttpResponse<String> second = post(server).get(60, TimeUnit.SECONDS);
+      assertFalse(first.isDone(), "the first validation holds the only slot until released");
       assertEquals(503, second.statusCode(), "the only slot is held: " + second.body());
       assertTrue(
           second.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"),

@@ -15,10 +15,10 @@ class StoreMarkersTest {
   @Test
   void aMarkIsReadBackAndReplacedWhole(@TempDir Path dir) throws Exception {
     assertEquals(Optional.empty(), Store.marked(dir, "dgov-test"));
-    Store.mark(dir, "dgov-test", "first");
-    Store.mark(dir, "dgov-test", "second");
-    assertEquals(Optional.of("second"), Store.marked(dir, "dgov-test"));
-    assertEquals("second\n", Files.readString(dir.resolve("dgov-test")));
+    Store.mark(dir, "dgov-test", "key-one");
+    Store.mark(dir, "dgov-test", "key-two");
+    assertEquals(Optional.of("key-two"), Store.marked(dir, "dgov-test"));
+    assertEquals("key-two\n", Files.readString(dir.resolve("dgov-test")));
     assertFalse(Files.exists(dir.resolve("dgov-test.part")), "no partial file is left behind");
   }
 
