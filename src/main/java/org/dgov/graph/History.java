@@ -3,8 +3,10 @@ package org.dgov.graph;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -97,37 +99,57 @@ public final class History {
 
   /** Adds {@code entry}, which must be the next version, to {@code history}. */
   public static void record(Graph history, Entry entry) {
-    long latest = version(history);
-    if (entry.version() != latest + 1) {
-      throw new IllegalArgumentException(
-          "version " + entry.version() + " does not follow version " + latest);
+    record(history, List.of(entry));
+  }
+
+  /**
+   * Adds {@code entries}, which must be the next versions in order, to {@code history}, and moves
+   * its latest version once, to the last of them.
+   */
+  public static void record(Graph history, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
     }
-    Node a = activity(entry.version());
-    Node user = uri(USER + entry.user());
-    history.add(a, TYPE, ACTIVITY);
-    history.add(
-        a,
-        IDENTIFIER,
-        NodeFactory.createLiteralDT(Long.toString(entry.version()), XSDDatatype.XSDinteger));
-    history.add(a, ASSOCIATED, user);
-    history.add(user, TYPE, AGENT);
-    history.add(user, LABEL, NodeFactory.createLiteralString(entry.user()));
-    history.add(
-        a, ENDED, NodeFactory.createLiteralDT(entry.time().toString(), XSDDatatype.XSDdateTime));
-    if (!entry.message().isEmpty()) {
-      history.add(a, COMMENT, NodeFactory.createLiteralString(entry.message()));
+    long before = version(history);
+    long latest = before;
+    Set<String> users = new HashSet<>();
+    for (Entry entry : entries) {
+      if (entry.version() != latest + 1) {
+        throw new IllegalArgumentException(
+            "version " + entry.version() + " does not follow version " + latest);
+      }
+      Node a = activity(entry.version());
+      Node user = uri(USER + entry.user());
+      history.add(a, TYPE, ACTIVITY);
+      history.add(
+          a,
+          IDENTIFIER,
+          NodeFactory.createLiteralDT(Long.toString(entry.version()), XSDDatatype.XSDinteger));
+      history.add(a, ASSOCIATED, user);
+      if (users.add(entry.user())) {
+        history.add(user, TYPE, AGENT);
+        history.add(user, LABEL, NodeFactory.createLiteralString(entry.user()));
+      }
+      history.add(
+          a, ENDED, NodeFactory.createLiteralDT(entry.time().toString(), XSDDatatype.XSDdateTime));
+      if (!entry.message().isEmpty()) {
+        history.add(a, COMMENT, NodeFactory.createLiteralString(entry.message()));
+      }
+      entry.subjects().forEach(s -> history.add(a, SUBJECT, s));
+      entry.deleted().forEach(s -> history.add(a, INVALIDATED, s));
+      if (entry.reverts() > 0) {
+        history.add(a, INFLUENCED, activity(entry.reverts()));
+      }
+      history.add(a, VALUE, NodeFactory.createLiteralString(entry.patch()));
+      if (latest > 0) {
+        history.add(a, INFORMED, activity(latest));
+      }
+      latest = entry.version();
     }
-    entry.subjects().forEach(s -> history.add(a, SUBJECT, s));
-    entry.deleted().forEach(s -> history.add(a, INVALIDATED, s));
-    if (entry.reverts() > 0) {
-      history.add(a, INFLUENCED, activity(entry.reverts()));
+    if (before > 0) {
+      history.delete(GRAPH, LATEST, activity(before));
     }
-    history.add(a, VALUE, NodeFactory.createLiteralString(entry.patch()));
-    if (latest > 0) {
-      history.add(a, INFORMED, activity(latest));
-      history.delete(GRAPH, LATEST, activity(latest));
-    }
-    history.add(GRAPH, LATEST, a);
+    history.add(GRAPH, LATEST, activity(latest));
   }
 
   /** The write of {@code version}, if there is one. */

@@ -2,6 +2,8 @@ package org.dgov.graph;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -160,6 +162,7 @@ final class IncrementalEntailment {
 
   private void maintain(Ledger ledger, Change asserted) {
     Region region = new Region();
+    ledger.mark();
     // an added statement takes part in solutions after the change only, a removed one before it
     for (Triple t : asserted.added()) {
       region.include(t.getSubject());
@@ -181,7 +184,8 @@ final class IncrementalEntailment {
       region.nodes.forEach(x -> entailedAbout(x, ledger.listed).forEach(ledger::retract));
       entail(region, ledger);
       int size = region.nodes.size();
-      for (Triple t : ledger.added.find().toList()) {
+      // a solution new since the last reach holds a statement served since then
+      for (Triple t : ledger.newlyServed()) {
         reach(t, ledger.served, region);
       }
       shapes.stream()
@@ -207,26 +211,44 @@ final class IncrementalEntailment {
     }
   }
 
-  /** Entails the region again, in rounds as {@link Inference#entailed} does. */
+  /**
+   * Entails the region again, in rounds as {@link Inference#entailed} does. A round takes the
+   * closure only of the resources that gained statements in the round before (the closure of a
+   * resource follows from its own statements), and runs a rule again only when a statement derived
+   * since its last run can take part in one of its solutions for the region's heads (with nothing
+   * new to read, a rule derives nothing new, and a negated pattern can only take solutions away).
+   */
   private void entail(Region region, Ledger ledger) {
-    Set<Node> targets = new LinkedHashSet<>(region.nodes);
     Graph rdfs = RDFSFactory.graphRDFS(ledger.served, closure);
     List<Rule> rules = shapes.stream().map(s -> s.restrictedTo(List.copyOf(region.nodes))).toList();
+    List<Triple> derived = new ArrayList<>();
+    int[] lastRun = new int[rules.size()];
+    Arrays.fill(lastRun, -1);
+    Collection<Node> targets = List.copyOf(region.nodes);
     for (int round = 0; round < Inference.MAX_ROUNDS; round++) {
-      List<Triple> derived = new ArrayList<>();
-      for (Node s : List.copyOf(targets)) {
+      int start = derived.size();
+      for (Node s : targets) {
         rdfs.find(s, Node.ANY, Node.ANY)
             .filterKeep(Inference::isUseful)
             .toList()
             .forEach(t -> ledger.entail(t, derived));
       }
-      for (Rule rule : rules) {
-        rule.apply(ledger.served).forEach(t -> ledger.entail(t, derived));
+      for (int i = 0; i < rules.size(); i++) {
+        RuleShape shape = shapes.get(i);
+        if (lastRun[i] < 0
+            || shape.opaque()
+            || shape.feeds(derived.subList(lastRun[i], derived.size()), region.nodes)) {
+          lastRun[i] = derived.size();
+          rules.get(i).apply(ledger.served).forEach(t -> ledger.entail(t, derived));
+        }
       }
-      if (derived.isEmpty()) {
+      if (derived.size() == start) {
         return;
       }
-      derived.forEach(t -> targets.add(t.getSubject()));
+      targets = new LinkedHashSet<>();
+      for (Triple t : derived.subList(start, derived.size())) {
+        targets.add(t.getSubject());
+      }
     }
     throw new IllegalStateException(
         "the rules in rules/ still derive new statements after "
@@ -386,6 +408,8 @@ final class IncrementalEntailment {
     final Graph added = GraphFactory.createDefaultGraph();
     final Graph removed = GraphFactory.createDefaultGraph();
     final Graph before;
+    private final Set<Triple> newlyServed = new LinkedHashSet<>();
+    private final Set<Triple> unserved = new HashSet<>();
 
     Ledger(Graph served, Graph listed, Change asserted) {
       this.servedChanges = new Overlay(served);
@@ -409,12 +433,28 @@ final class IncrementalEntailment {
       }
       servedChanges.add(t);
       listedChanges.add(t);
+      if (!unserved.remove(t)) {
+        newlyServed.add(t);
+      }
       if (removed.contains(t)) {
         removed.delete(t);
       } else {
         added.add(t);
       }
       derived.add(t);
+    }
+
+    /** Notes what is served now, for {@link #newlyServed}. */
+    void mark() {
+      newlyServed.clear();
+      unserved.clear();
+    }
+
+    /** The statements served now that were not at the last {@link #mark}; marks again. */
+    List<Triple> newlyServed() {
+      List<Triple> served = List.copyOf(newlyServed);
+      mark();
+      return served;
     }
 
     void retractIfListed(Triple t) {
@@ -428,6 +468,9 @@ final class IncrementalEntailment {
       listedChanges.delete(t);
       if (served.contains(t)) {
         servedChanges.delete(t);
+        if (!newlyServed.remove(t)) {
+          unserved.add(t);
+        }
         if (added.contains(t)) {
           added.delete(t);
         } else {

@@ -68,7 +68,8 @@ record RuleShape(
     Map<Var, Set<Node>> values,
     boolean opaque,
     String unmaintainable,
-    Op probe) {
+    Op probe,
+    List<Triple> required) {
 
   /** Analyses {@code rule}. */
   static RuleShape of(Rule rule) {
@@ -120,6 +121,7 @@ record RuleShape(
       Op positive = Transformer.transform(new DropFilters(), body);
       probe = new OpProject(positive, List.of(head));
     }
+    List<Triple> required = probe == null ? List.of() : required(probe);
     return new RuleShape(
         rule,
         head,
@@ -129,7 +131,8 @@ record RuleShape(
         walk.values,
         walk.opaque,
         why,
-        probe);
+        probe,
+        List.copyOf(required));
   }
 
   /**
@@ -165,11 +168,75 @@ record RuleShape(
       }
       if (binding.contains(head)) {
         heads.add(binding.get(head));
-      } else {
+      } else if (satisfiable(binding, graph)) {
         heads.addAll(heads(Substitute.substitute(probe, binding), graph));
       }
     }
     return heads;
+  }
+
+  /**
+   * Whether one of {@code statements} matches a pattern the rule reads positively, for one of
+   * {@code heads} where the pattern binds the head: whether it can take part in a solution of the
+   * rule restricted to those heads.
+   */
+  boolean feeds(Collection<Triple> statements, Set<Node> heads) {
+    for (Triple t : statements) {
+      for (Triple pattern : positive) {
+        Binding binding = match(pattern, t);
+        if (binding != null && (!binding.contains(head) || heads.contains(binding.get(head)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every pattern the probe requires, bound by {@code binding}, has a match in {@code
+   * graph}: a single lookup each that spares evaluating a probe which can have no solution (a new
+   * entry's statement binds a join whose other side it does not have).
+   */
+  private boolean satisfiable(Binding binding, Graph graph) {
+    for (Triple pattern : required) {
+      Triple bound = Substitute.substitute(pattern, binding);
+      if (!graph.contains(
+          any(bound.getSubject()), any(bound.getPredicate()), any(bound.getObject()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Node any(Node n) {
+    return Var.isVar(n) ? Node.ANY : n;
+  }
+
+  /**
+   * The triple patterns every solution of {@code op} matches: those of its joins, outside any
+   * {@code UNION}.
+   */
+  private static List<Triple> required(Op op) {
+    if (op instanceof OpBGP bgp) {
+      return bgp.getPattern().getList();
+    }
+    if (op instanceof OpTriple triple) {
+      return List.of(triple.getTriple());
+    }
+    if (op instanceof OpJoin join) {
+      List<Triple> both = new ArrayList<>(required(join.getLeft()));
+      both.addAll(required(join.getRight()));
+      return both;
+    }
+    if (op instanceof OpSequence sequence) {
+      List<Triple> all = new ArrayList<>();
+      sequence.getElements().forEach(e -> all.addAll(required(e)));
+      return all;
+    }
+    if (op instanceof OpProject || op instanceof OpExtend || op instanceof OpAssign) {
+      return required(((Op1) op).getSubOp());
+    }
+    return List.of();
   }
 
   /** Every head this rule has a solution for in {@code graph}: how an opaque rule is reached. */

@@ -69,10 +69,10 @@ final class Applier {
         () -> {
           Graph history = dataset.getGraph(History.GRAPH);
           Run run = new Run(dataset);
-          int applied = 0;
+          long last = History.version(history);
+          List<History.Entry> applied = new ArrayList<>();
           for (PatchRecord record : records) {
             History.Entry entry = record.entry();
-            long last = History.version(history);
             if (entry.version() <= last) {
               continue;
             }
@@ -80,11 +80,12 @@ final class Applier {
               throw new OutOfOrder(last, entry.version());
             }
             run.apply(Patch.of(entry));
-            History.record(history, entry);
-            applied++;
+            applied.add(entry);
+            last = entry.version();
           }
           run.end();
-          return applied;
+          History.record(history, applied);
+          return applied.size();
         });
   }
 

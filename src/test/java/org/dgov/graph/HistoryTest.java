@@ -51,6 +51,17 @@ class HistoryTest {
   }
 
   @Test
+  void writesRecordedTogetherAreRecordedAsOneByOne() {
+    List<History.Entry> written = List.of(entry(1, RCEP, 0), entry(2, APEC, 0), entry(3, RCEP, 1));
+    Graph one = GraphFactory.createDefaultGraph();
+    written.forEach(e -> History.record(one, e));
+    Graph together = GraphFactory.createDefaultGraph();
+    History.record(together, written.subList(0, 1));
+    History.record(together, written.subList(1, 3));
+    assertEquals(one.find().toSet(), together.find().toSet());
+  }
+
+  @Test
   void aVersionOutOfOrderIsRefused() {
     Graph history = GraphFactory.createDefaultGraph();
     History.record(history, entry(1, RCEP, 0));

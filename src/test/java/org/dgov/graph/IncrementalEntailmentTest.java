@@ -200,6 +200,37 @@ class IncrementalEntailmentTest {
     assertTrue(served.contains(t(g7, COVERS, TOPIC)));
   }
 
+  @Test
+  void aHeadFoundThroughOneBranchOfAUnionIsReached() {
+    Rule either =
+        rule(
+            "coverage-through-either-link",
+            """
+            PREFIX dgov: <https://w3id.org/dgov/ontology#>
+            PREFIX ex: <https://example.org/>
+            PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+            CONSTRUCT { ?m dgov:coversTopic ?t .
+              _:why a dgov:Derivation ; rdf:subject ?m ; rdf:predicate dgov:coversTopic ;
+                rdf:object ?t ; dgov:via ?i . }
+            WHERE { ?i dgov:coversTopic ?t .
+              { ?i ex:sponsoredBy ?m } UNION { ?i ex:heldAt ?e . ?e ex:organisedBy ?m }
+              ?m a dgov:Forum }
+            """);
+    List<Rule> rules = new ArrayList<>(curated.rules());
+    rules.add(either);
+    Node forum = node("forum-under-test");
+    Node meeting = node("meeting-under-test");
+    Node roadmap = node("roadmap-under-test");
+    start(
+        rules,
+        List.of(
+            t(forum, TYPE, DGOV.Forum.asNode()),
+            t(meeting, example("organisedBy"), forum),
+            t(roadmap, example("heldAt"), meeting)));
+    apply(Set.of(t(roadmap, COVERS, TOPIC)), Set.of());
+    assertTrue(served.contains(t(forum, COVERS, TOPIC)), "the roadmap has no ex:sponsoredBy");
+  }
+
   /** The ontology and {@code data}, with everything entailed, served and listed. */
   @Test
   void aStatementOfAPropertyTheEntailmentNeitherReadsNorDerivesReachesNothing() {
@@ -275,6 +306,10 @@ class IncrementalEntailmentTest {
 
   private static Rule rule(String name, String query) {
     return new Rule(name, name, name, "a rule under test", null, null, QueryFactory.create(query));
+  }
+
+  private static Node example(String name) {
+    return NodeFactory.createURI("https://example.org/" + name);
   }
 
   private static Node node(String slug) {
