@@ -64,12 +64,14 @@ final class IncrementalEntailment {
   private final Set<Triple> descriptions = new HashSet<>();
   private final String whole;
   private final Set<Node> read;
+  private final Set<Node> owners = new HashSet<>();
 
   IncrementalEntailment(Inference inference, Graph vocabulary, List<Rule> rules) {
     this.inference = inference;
     this.closure = RDFSFactory.setupRDFS(vocabulary);
     this.shapes = rules.stream().map(RuleShape::of).toList();
     rules.forEach(r -> descriptions.addAll(r.asResource().find().toList()));
+    shapes.forEach(s -> owners.addAll(s.owners()));
     this.whole =
         shapes.stream()
             .filter(s -> !s.maintainable())
@@ -270,14 +272,12 @@ final class IncrementalEntailment {
    */
   private List<Triple> entailedAbout(Node x, Graph listed) {
     List<Triple> about = new ArrayList<>(listed.find(x, Node.ANY, Node.ANY).toList());
-    for (RuleShape shape : shapes) {
-      for (Node owner : shape.owners()) {
-        listed
-            .find(Node.ANY, owner, x)
-            .mapWith(Triple::getSubject)
-            .toSet()
-            .forEach(d -> about.addAll(listed.find(d, Node.ANY, Node.ANY).toList()));
-      }
+    for (Node owner : owners) {
+      listed
+          .find(Node.ANY, owner, x)
+          .mapWith(Triple::getSubject)
+          .toSet()
+          .forEach(d -> about.addAll(listed.find(d, Node.ANY, Node.ANY).toList()));
     }
     return about;
   }
