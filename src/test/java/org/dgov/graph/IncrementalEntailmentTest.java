@@ -139,8 +139,7 @@ class IncrementalEntailmentTest {
                 rdf:object ?b ; dgov:via ?t . }
             WHERE { ?m dgov:coversTopic ?t . ?t skos:broader+ ?b . ?m a dgov:Forum }
             """);
-    List<Rule> rules = new ArrayList<>(curated.rules());
-    rules.add(broader);
+    List<Rule> rules = withCuratedRules(broader);
     Node forum = node("forum-under-test");
     Node narrow = node("narrow-under-test");
     Node middle = node("middle-under-test");
@@ -172,8 +171,7 @@ class IncrementalEntailmentTest {
                 rdf:object dgr:idle ; dgov:via dgov:GovernanceMechanism . }
             WHERE { ?m a dgov:GovernanceMechanism . FILTER NOT EXISTS { ?m dgov:coversTopic ?t } }
             """);
-    List<Rule> rules = new ArrayList<>(curated.rules());
-    rules.add(idle);
+    List<Rule> rules = withCuratedRules(idle);
     Node forum = node("forum-under-test");
     Node roadmap = node("roadmap-under-test");
     start(
@@ -216,8 +214,7 @@ class IncrementalEntailmentTest {
               { ?i ex:sponsoredBy ?m } UNION { ?i ex:heldAt ?e . ?e ex:organisedBy ?m }
               ?m a dgov:Forum }
             """);
-    List<Rule> rules = new ArrayList<>(curated.rules());
-    rules.add(either);
+    List<Rule> rules = withCuratedRules(either);
     Node forum = node("forum-under-test");
     Node meeting = node("meeting-under-test");
     Node roadmap = node("roadmap-under-test");
@@ -302,6 +299,13 @@ class IncrementalEntailmentTest {
                     .toList()
                     .stream())
         .toList();
+  }
+
+  /** The rules in {@code rules/}, then {@code extra}. */
+  private List<Rule> withCuratedRules(Rule extra) {
+    List<Rule> rules = new ArrayList<>(curated.rules());
+    rules.add(extra);
+    return rules;
   }
 
   private static Rule rule(String name, String query) {
