@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import org.apache.jena.assembler.Assembler;
 import org.apache.jena.graph.Node;
+import org.apache.jena.query.text.DatasetGraphText;
 import org.apache.jena.query.text.Entity;
-import org.apache.jena.query.text.TextDatasetFactory;
+import org.apache.jena.query.text.TextDocProducerTriples;
 import org.apache.jena.query.text.TextIndex;
+import org.apache.jena.query.text.TextQuery;
 import org.apache.jena.query.text.TextQueryFuncs;
 import org.apache.jena.query.text.assembler.TextVocab;
 import org.apache.jena.rdf.model.Model;
@@ -41,9 +43,11 @@ public final class FullText {
 
   /**
    * {@code dataset} seen through jena-text: {@code index} is first given the literals that the
-   * default graph of {@code dataset} holds in the indexed properties (its named graphs, history and
-   * entailment lists, repeat or hold nothing to search), then follows adds and deletes made through
-   * the returned dataset (and commits or rolls back with its transactions).
+   * default graph of {@code dataset} holds in the indexed properties, then follows the adds and
+   * deletes made to that graph through the returned dataset (and commits or rolls back with its
+   * transactions). Only the default graph is indexed, at start as after: the named graphs (history,
+   * entailment list) repeat it or hold nothing to search, and their writes go to {@code dataset}
+   * directly, spared the check against the store that jena-text makes before each write it indexes.
    */
   public static DatasetGraph following(DatasetGraph dataset, TextIndex index) {
     Txn.executeRead(
@@ -58,6 +62,44 @@ public final class FullText {
           }
           index.commit();
         });
-    return TextDatasetFactory.create(dataset, index);
+    DatasetGraph indexed = new DefaultGraphText(dataset, index);
+    indexed.getContext().set(TextQuery.textIndex, index);
+    return indexed;
+  }
+
+  /** jena-text indexing the default graph of a dataset only. */
+  private static final class DefaultGraphText extends DatasetGraphText {
+
+    DefaultGraphText(DatasetGraph dataset, TextIndex index) {
+      super(dataset, index, new TextDocProducerTriples(index));
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+      if (Quad.isDefaultGraph(g)) {
+        super.add(g, s, p, o);
+      } else {
+        getWrapped().add(g, s, p, o);
+      }
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+      if (Quad.isDefaultGraph(g)) {
+        super.delete(g, s, p, o);
+      } else {
+        getWrapped().delete(g, s, p, o);
+      }
+    }
+
+    @Override
+    public void add(Quad quad) {
+      add(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
+
+    @Override
+    public void delete(Quad quad) {
+      delete(quad.getGraph(), quad.getSubject(), quad.getPredicate(), quad.getObject());
+    }
   }
 }
