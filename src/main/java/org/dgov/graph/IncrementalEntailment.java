@@ -230,10 +230,11 @@ final class IncrementalEntailment {
     for (int round = 0; round < Inference.MAX_ROUNDS; round++) {
       int start = derived.size();
       for (Node s : targets) {
-        rdfs.find(s, Node.ANY, Node.ANY)
-            .filterKeep(Inference::isUseful)
-            .toList()
-            .forEach(t -> ledger.entail(t, derived));
+        // what s has is read once, not looked up for each statement of its closure
+        Set<Triple> closure = new LinkedHashSet<>();
+        rdfs.find(s, Node.ANY, Node.ANY).filterKeep(Inference::isUseful).forEach(closure::add);
+        closure.removeAll(ledger.served.find(s, Node.ANY, Node.ANY).toSet());
+        closure.forEach(t -> ledger.entailUnserved(t, derived));
       }
       for (int i = 0; i < rules.size(); i++) {
         RuleShape shape = shapes.get(i);
@@ -428,11 +429,18 @@ final class IncrementalEntailment {
 
     /** Entails {@code t} unless it is served already; notes it in {@code derived} if so. */
     void entail(Triple t, List<Triple> derived) {
-      if (served.contains(t)) {
-        return;
+      if (!served.contains(t)) {
+        entailUnserved(t, derived);
       }
-      servedChanges.add(t);
-      listedChanges.add(t);
+    }
+
+    /**
+     * Entails {@code t}, which is not served, and notes it in {@code derived}. What is listed is
+     * served, so {@code t} is not listed either.
+     */
+    void entailUnserved(Triple t, List<Triple> derived) {
+      servedChanges.addAbsent(t);
+      listedChanges.addAbsent(t);
       if (!unserved.remove(t)) {
         newlyServed.add(t);
       }

@@ -36,6 +36,15 @@ final class Overlay {
     }
   }
 
+  /** Adds {@code t}, which the {@link #view} does not hold: one lookup fewer than {@link #add}. */
+  void addAbsent(Triple t) {
+    if (removed.contains(t)) {
+      removed.delete(t);
+    } else {
+      added.add(t);
+    }
+  }
+
   void delete(Triple t) {
     if (added.contains(t)) {
       added.delete(t);
