@@ -218,13 +218,13 @@ final class IncrementalEntailment {
    * closure only of the resources that gained statements in the round before (the closure of a
    * resource follows from its own statements), and runs a rule again only when a statement derived
    * since its last run can take part in one of its solutions for the region's heads (with nothing
-   * new to read, a rule derives nothing new, and a negated pattern can only take solutions away).
+   * new to read, a rule derives nothing new, and a negated pattern can only take solutions away),
+   * and then only for the heads that have a match for each pattern it requires.
    */
   private void entail(Region region, Ledger ledger) {
     Graph rdfs = RDFSFactory.graphRDFS(ledger.served, closure);
-    List<Rule> rules = shapes.stream().map(s -> s.restrictedTo(List.copyOf(region.nodes))).toList();
     List<Triple> derived = new ArrayList<>();
-    int[] lastRun = new int[rules.size()];
+    int[] lastRun = new int[shapes.size()];
     Arrays.fill(lastRun, -1);
     Collection<Node> targets = List.copyOf(region.nodes);
     for (int round = 0; round < Inference.MAX_ROUNDS; round++) {
@@ -236,13 +236,16 @@ final class IncrementalEntailment {
         closure.removeAll(ledger.served.find(s, Node.ANY, Node.ANY).toSet());
         closure.forEach(t -> ledger.entailUnserved(t, derived));
       }
-      for (int i = 0; i < rules.size(); i++) {
+      for (int i = 0; i < shapes.size(); i++) {
         RuleShape shape = shapes.get(i);
         if (lastRun[i] < 0
             || shape.opaque()
             || shape.feeds(derived.subList(lastRun[i], derived.size()), region.nodes)) {
           lastRun[i] = derived.size();
-          rules.get(i).apply(ledger.served).forEach(t -> ledger.entail(t, derived));
+          List<Node> heads = shape.candidates(region.nodes, ledger.served);
+          if (!heads.isEmpty()) {
+            shape.restrictedTo(heads).apply(ledger.served).forEach(t -> ledger.entail(t, derived));
+          }
         }
       }
       if (derived.size() == start) {

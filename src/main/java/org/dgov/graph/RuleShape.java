@@ -193,6 +193,15 @@ record RuleShape(
   }
 
   /**
+   * Of {@code heads}, those this rule can have a solution for in {@code graph}: with the head
+   * bound, every pattern it requires has a match (a new mechanism, say, has adopted no instrument
+   * yet).
+   */
+  List<Node> candidates(Collection<Node> heads, Graph graph) {
+    return heads.stream().filter(h -> satisfiable(BindingFactory.binding(head, h), graph)).toList();
+  }
+
+  /**
    * Whether every pattern the probe requires, bound by {@code binding}, has a match in {@code
    * graph}: a single lookup each that spares evaluating a probe which can have no solution (a new
    * entry's statement binds a join whose other side it does not have).
