@@ -198,7 +198,20 @@ record RuleShape(
    * yet).
    */
   List<Node> candidates(Collection<Node> heads, Graph graph) {
-    return heads.stream().filter(h -> satisfiable(BindingFactory.binding(head, h), graph)).toList();
+    List<Triple> headFree = required.stream().filter(t -> !mentionsHead(t)).toList();
+    if (!satisfiable(headFree, BindingFactory.empty(), graph)) {
+      return List.of();
+    }
+    List<Triple> bound = required.stream().filter(this::mentionsHead).toList();
+    return heads.stream()
+        .filter(h -> satisfiable(bound, BindingFactory.binding(head, h), graph))
+        .toList();
+  }
+
+  private boolean mentionsHead(Triple t) {
+    return t.getSubject().equals(head)
+        || t.getPredicate().equals(head)
+        || t.getObject().equals(head);
   }
 
   /**
@@ -207,7 +220,11 @@ record RuleShape(
    * entry's statement binds a join whose other side it does not have).
    */
   private boolean satisfiable(Binding binding, Graph graph) {
-    for (Triple pattern : required) {
+    return satisfiable(required, binding, graph);
+  }
+
+  private static boolean satisfiable(List<Triple> patterns, Binding binding, Graph graph) {
+    for (Triple pattern : patterns) {
       Triple bound = Substitute.substitute(pattern, binding);
       if (!graph.contains(
           any(bound.getSubject()), any(bound.getPredicate()), any(bound.getObject()))) {
