@@ -6,8 +6,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
@@ -183,9 +185,8 @@ final class IncrementalEntailment {
             });
     while (true) {
       expand(region, ledger);
-      region.nodes.forEach(x -> entailedAbout(x, ledger.listed).forEach(ledger::retract));
       entail(region, ledger);
-      int size = region.nodes.size();
+      List<Node> entailed = List.copyOf(region.nodes);
       // a solution new since the last reach holds a statement served since then
       for (Triple t : ledger.newlyServed()) {
         reach(t, ledger.served, region);
@@ -193,22 +194,26 @@ final class IncrementalEntailment {
       shapes.stream()
           .filter(RuleShape::opaque)
           .forEach(s -> s.allHeads(ledger.served).forEach(region::include));
-      if (region.nodes.size() == size) {
+      if (region.nodes.size() == entailed.size()) {
         return;
       }
+      // the region grew: it is entailed again whole, with its new members
+      entailed.forEach(x -> entailedAbout(x, ledger.listed).forEach(ledger::retract));
     }
   }
 
   /**
    * Adds to the region, until none is left, the heads that the statements its new members had by
-   * entailment reached before the change: what was derived from them may no longer be.
+   * entailment reached before the change (what was derived from them may no longer be), and takes
+   * those statements away.
    */
   private void expand(Region region, Ledger ledger) {
     while (!region.fresh.isEmpty()) {
       Node x = region.fresh.poll();
       for (Triple t : entailedAbout(x, ledger.listed)) {
         region.include(t.getSubject());
-        reach(t, ledger.before, region);
+        reach(t, ledger.before, region); // before is the same with t taken away
+        ledger.retract(t);
       }
     }
   }
@@ -229,13 +234,11 @@ final class IncrementalEntailment {
     Collection<Node> targets = List.copyOf(region.nodes);
     for (int round = 0; round < Inference.MAX_ROUNDS; round++) {
       int start = derived.size();
+      List<Triple> closure = new ArrayList<>();
       for (Node s : targets) {
-        // what s has is read once, not looked up for each statement of its closure
-        Set<Triple> closure = new LinkedHashSet<>();
         rdfs.find(s, Node.ANY, Node.ANY).filterKeep(Inference::isUseful).forEach(closure::add);
-        closure.removeAll(ledger.served.find(s, Node.ANY, Node.ANY).toSet());
-        closure.forEach(t -> ledger.entailUnserved(t, derived));
       }
+      ledger.entailAll(closure, derived);
       for (int i = 0; i < shapes.size(); i++) {
         RuleShape shape = shapes.get(i);
         if (lastRun[i] < 0
@@ -244,7 +247,7 @@ final class IncrementalEntailment {
           lastRun[i] = derived.size();
           List<Node> heads = shape.candidates(region.nodes, ledger.served);
           if (!heads.isEmpty()) {
-            shape.restrictedTo(heads).apply(ledger.served).forEach(t -> ledger.entail(t, derived));
+            ledger.entailAll(shape.restrictedTo(heads).apply(ledger.served), derived);
           }
         }
       }
@@ -427,21 +430,32 @@ final class IncrementalEntailment {
 
     /** Entails {@code t} unless it is served already. */
     void entail(Triple t) {
-      entail(t, new ArrayList<>());
+      if (!served.contains(t)) {
+        entailUnserved(t, new ArrayList<>());
+      }
     }
 
-    /** Entails {@code t} unless it is served already; notes it in {@code derived} if so. */
-    void entail(Triple t, List<Triple> derived) {
-      if (!served.contains(t)) {
-        entailUnserved(t, derived);
+    /**
+     * Entails each of {@code statements} that is not served already, and notes it in {@code
+     * derived}: what each of their subjects has is read once, not looked up statement by statement.
+     */
+    void entailAll(Collection<Triple> statements, List<Triple> derived) {
+      Map<Node, Set<Triple>> bySubject = new LinkedHashMap<>();
+      for (Triple t : statements) {
+        bySubject.computeIfAbsent(t.getSubject(), s -> new LinkedHashSet<>()).add(t);
       }
+      bySubject.forEach(
+          (s, about) -> {
+            about.removeAll(served.find(s, Node.ANY, Node.ANY).toSet());
+            about.forEach(t -> entailUnserved(t, derived));
+          });
     }
 
     /**
      * Entails {@code t}, which is not served, and notes it in {@code derived}. What is listed is
      * served, so {@code t} is not listed either.
      */
-    void entailUnserved(Triple t, List<Triple> derived) {
+    private void entailUnserved(Triple t, List<Triple> derived) {
       servedChanges.addAbsent(t);
       listedChanges.addAbsent(t);
       if (!unserved.remove(t)) {

@@ -2,25 +2,25 @@ package org.dgov.graph;
 
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.graph.compose.Difference;
-import org.apache.jena.graph.compose.Union;
+import org.apache.jena.graph.impl.GraphBase;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.apache.jena.util.iterator.ExtendedIterator;
 
 /**
  * Changes to a graph held in memory until they are {@link #flush flushed}, with a {@link #view} of
  * the graph as changed: a statement taken away and put back again costs the base graph nothing, so
- * a store is written only what really changes.
+ * a store is written only what really changes. What is added is not in the base graph, and what is
+ * removed is, so the view is the two side by side, and a statement in memory is found there first.
  */
 final class Overlay {
 
   private final Graph base;
   private final Graph added = GraphFactory.createDefaultGraph();
   private final Graph removed = GraphFactory.createDefaultGraph();
-  private final Graph view;
+  private final Graph view = new View();
 
   Overlay(Graph base) {
     this.base = base;
-    this.view = new Union(new Difference(base, removed), added);
   }
 
   /** The base graph with the pending changes. */
@@ -59,5 +59,30 @@ final class Overlay {
     added.find().forEach(base::add);
     removed.clear();
     added.clear();
+  }
+
+  /** The base graph less what is removed, with what is added; read-only. */
+  private final class View extends GraphBase {
+
+    @Override
+    protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+      return base.find(pattern).filterDrop(removed::contains).andThen(added.find(pattern));
+    }
+
+    @Override
+    protected boolean graphBaseContains(Triple t) {
+      if (added.contains(t)) {
+        return true;
+      }
+      if (t.isConcrete()) {
+        return !removed.contains(t) && base.contains(t);
+      }
+      ExtendedIterator<Triple> kept = base.find(t).filterDrop(removed::contains);
+      try {
+        return kept.hasNext();
+      } finally {
+        kept.close();
+      }
+    }
   }
 }
