@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,8 @@ record RuleShape(
     boolean opaque,
     String unmaintainable,
     Op probe,
-    List<Triple> required) {
+    List<Triple> required,
+    Map<Var, Set<Node>> fixed) {
 
   /** Analyses {@code rule}. */
   static RuleShape of(Rule rule) {
@@ -122,6 +124,7 @@ record RuleShape(
       probe = new OpProject(positive, List.of(head));
     }
     List<Triple> required = probe == null ? List.of() : required(probe);
+    Map<Var, Set<Node>> fixed = probe == null ? Map.of() : fixed(probe);
     return new RuleShape(
         rule,
         head,
@@ -132,7 +135,8 @@ record RuleShape(
         walk.opaque,
         why,
         probe,
-        List.copyOf(required));
+        List.copyOf(required),
+        Map.copyOf(fixed));
   }
 
   /**
@@ -162,7 +166,7 @@ record RuleShape(
   Set<Node> reached(Triple t, Graph graph) {
     Set<Node> heads = new HashSet<>();
     for (Triple pattern : patterns()) {
-      Binding binding = match(pattern, t);
+      Binding binding = matchWithin(pattern, t);
       if (binding == null) {
         continue;
       }
@@ -183,7 +187,7 @@ record RuleShape(
   boolean feeds(Collection<Triple> statements, Set<Node> heads) {
     for (Triple t : statements) {
       for (Triple pattern : positive) {
-        Binding binding = match(pattern, t);
+        Binding binding = matchWithin(pattern, t);
         if (binding != null && (!binding.contains(head) || heads.contains(binding.get(head)))) {
           return true;
         }
@@ -265,6 +269,44 @@ record RuleShape(
     return List.of();
   }
 
+  /**
+   * The values that every solution of {@code op} gives a variable, where a {@code VALUES} block
+   * among its joins (outside any {@code UNION}) lists them all; a variable it leaves undefined in a
+   * row is not fixed.
+   */
+  private static Map<Var, Set<Node>> fixed(Op op) {
+    Map<Var, Set<Node>> fixed = new HashMap<>();
+    if (op instanceof OpTable table) {
+      for (Var var : table.getTable().getVars()) {
+        Set<Node> nodes = new HashSet<>();
+        table.getTable().rows().forEachRemaining(row -> nodes.add(row.get(var)));
+        if (!nodes.contains(null)) {
+          fixed.put(var, nodes);
+        }
+      }
+    } else if (op instanceof OpJoin || op instanceof OpSequence) {
+      List<Op> parts =
+          op instanceof OpJoin join
+              ? List.of(join.getLeft(), join.getRight())
+              : ((OpSequence) op).getElements();
+      for (Op part : parts) {
+        fixed(part)
+            .forEach(
+                (var, nodes) ->
+                    fixed.merge(
+                        var,
+                        nodes,
+                        (a, b) -> {
+                          a.retainAll(b);
+                          return a;
+                        }));
+      }
+    } else if (op instanceof OpProject || op instanceof OpExtend || op instanceof OpAssign) {
+      return fixed(((Op1) op).getSubOp());
+    }
+    return fixed;
+  }
+
   /** Every head this rule has a solution for in {@code graph}: how an opaque rule is reached. */
   Set<Node> allHeads(Graph graph) {
     return heads(probe, graph);
@@ -324,6 +366,26 @@ record RuleShape(
   /** Whether {@code pattern} reads rdf:type. */
   static boolean isType(Triple pattern) {
     return pattern.getPredicate().equals(RDF.type.asNode());
+  }
+
+  /**
+   * The binding that makes {@code pattern} match {@code t} with the values the rule's {@code
+   * VALUES} allow ({@link #fixed}), or null when it does not: a derivation record's {@code a
+   * dgov:Derivation} does not match {@code ?mechanism a ?class} when the classes are listed.
+   */
+  private Binding matchWithin(Triple pattern, Triple t) {
+    Binding binding = match(pattern, t);
+    if (binding == null) {
+      return null;
+    }
+    for (Iterator<Var> vars = binding.vars(); vars.hasNext(); ) {
+      Var var = vars.next();
+      Set<Node> allowed = fixed.get(var);
+      if (allowed != null && !allowed.contains(binding.get(var))) {
+        return null;
+      }
+    }
+    return binding;
   }
 
   /** The binding that makes {@code pattern} match {@code t}, or null when it does not. */
