@@ -234,11 +234,11 @@ final class IncrementalEntailment {
     Collection<Node> targets = List.copyOf(region.nodes);
     for (int round = 0; round < Inference.MAX_ROUNDS; round++) {
       int start = derived.size();
-      List<Triple> closure = new ArrayList<>();
+      List<Triple> closed = new ArrayList<>();
       for (Node s : targets) {
-        rdfs.find(s, Node.ANY, Node.ANY).filterKeep(Inference::isUseful).forEach(closure::add);
+        rdfs.find(s, Node.ANY, Node.ANY).filterKeep(Inference::isUseful).forEach(closed::add);
       }
-      ledger.entailAll(closure, derived);
+      ledger.entailAll(closed, derived);
       for (int i = 0; i < shapes.size(); i++) {
         RuleShape shape = shapes.get(i);
         if (lastRun[i] < 0
