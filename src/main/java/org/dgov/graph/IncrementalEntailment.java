@@ -17,7 +17,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.graph.compose.Difference;
-import org.apache.jena.graph.compose.Union;
 import org.apache.jena.rdfs.RDFSFactory;
 import org.apache.jena.rdfs.SetupRDFS;
 import org.apache.jena.sparql.core.Var;
@@ -425,7 +424,8 @@ final class IncrementalEntailment {
       this.listed = listedChanges.view();
       asserted.added().stream().filter(t -> !listed.contains(t)).forEach(added::add);
       asserted.removed().forEach(removed::add);
-      before = new Union(new Difference(this.served, added), removed);
+      // what was added is served and what was removed is not, as the view asks
+      before = Overlay.changed(this.served, added, removed);
     }
 
     /** Entails {@code t} unless it is served already. */

@@ -10,17 +10,18 @@ import org.apache.jena.util.iterator.ExtendedIterator;
  * Changes to a graph held in memory until they are {@link #flush flushed}, with a {@link #view} of
  * the graph as changed: a statement taken away and put back again costs the base graph nothing, so
  * a store is written only what really changes. What is added is not in the base graph, and what is
- * removed is, so the view is the two side by side, and a statement in memory is found there first.
+ * removed is ({@link #changed}).
  */
 final class Overlay {
 
   private final Graph base;
   private final Graph added = GraphFactory.createDefaultGraph();
   private final Graph removed = GraphFactory.createDefaultGraph();
-  private final Graph view = new View();
+  private final Graph view;
 
   Overlay(Graph base) {
     this.base = base;
+    this.view = changed(base, removed, added);
   }
 
   /** The base graph with the pending changes. */
@@ -61,28 +62,33 @@ final class Overlay {
     added.clear();
   }
 
-  /** The base graph less what is removed, with what is added; read-only. */
-  private final class View extends GraphBase {
+  /**
+   * {@code base} less {@code less}, with {@code more}, read-only, where {@code less} is within
+   * {@code base} and {@code more} outside it (as an overlay keeps its changes): the view is the two
+   * side by side, and a statement in memory is found there first.
+   */
+  static Graph changed(Graph base, Graph less, Graph more) {
+    return new GraphBase() {
+      @Override
+      protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
+        return base.find(pattern).filterDrop(less::contains).andThen(more.find(pattern));
+      }
 
-    @Override
-    protected ExtendedIterator<Triple> graphBaseFind(Triple pattern) {
-      return base.find(pattern).filterDrop(removed::contains).andThen(added.find(pattern));
-    }
-
-    @Override
-    protected boolean graphBaseContains(Triple t) {
-      if (added.contains(t)) {
-        return true;
+      @Override
+      protected boolean graphBaseContains(Triple t) {
+        if (more.contains(t)) {
+          return true;
+        }
+        if (t.isConcrete()) {
+          return !less.contains(t) && base.contains(t);
+        }
+        ExtendedIterator<Triple> kept = base.find(t).filterDrop(less::contains);
+        try {
+          return kept.hasNext();
+        } finally {
+          kept.close();
+        }
       }
-      if (t.isConcrete()) {
-        return !removed.contains(t) && base.contains(t);
-      }
-      ExtendedIterator<Triple> kept = base.find(t).filterDrop(removed::contains);
-      try {
-        return kept.hasNext();
-      } finally {
-        kept.close();
-      }
-    }
+    };
   }
 }

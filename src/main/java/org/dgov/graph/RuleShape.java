@@ -242,69 +242,64 @@ record RuleShape(
     return Var.isVar(n) ? Node.ANY : n;
   }
 
-  /**
-   * The triple patterns every solution of {@code op} matches: those of its joins, outside any
-   * {@code UNION}.
-   */
+  /** The triple patterns every solution of {@code op} matches. */
   private static List<Triple> required(Op op) {
-    if (op instanceof OpBGP bgp) {
-      return bgp.getPattern().getList();
+    List<Triple> required = new ArrayList<>();
+    for (Op part : joined(op)) {
+      if (part instanceof OpBGP bgp) {
+        required.addAll(bgp.getPattern().getList());
+      } else if (part instanceof OpTriple triple) {
+        required.add(triple.getTriple());
+      }
     }
-    if (op instanceof OpTriple triple) {
-      return List.of(triple.getTriple());
-    }
-    if (op instanceof OpJoin join) {
-      List<Triple> both = new ArrayList<>(required(join.getLeft()));
-      both.addAll(required(join.getRight()));
-      return both;
-    }
-    if (op instanceof OpSequence sequence) {
-      List<Triple> all = new ArrayList<>();
-      sequence.getElements().forEach(e -> all.addAll(required(e)));
-      return all;
-    }
-    if (op instanceof OpProject || op instanceof OpExtend || op instanceof OpAssign) {
-      return required(((Op1) op).getSubOp());
-    }
-    return List.of();
+    return required;
   }
 
   /**
-   * The values that every solution of {@code op} gives a variable, where a {@code VALUES} block
-   * among its joins (outside any {@code UNION}) lists them all; a variable it leaves undefined in a
-   * row is not fixed.
+   * The values that every solution of {@code op} gives a variable, where a {@code VALUES} block it
+   * joins lists them all; a variable that a row leaves undefined is not fixed.
    */
   private static Map<Var, Set<Node>> fixed(Op op) {
     Map<Var, Set<Node>> fixed = new HashMap<>();
-    if (op instanceof OpTable table) {
-      for (Var var : table.getTable().getVars()) {
-        Set<Node> nodes = new HashSet<>();
-        table.getTable().rows().forEachRemaining(row -> nodes.add(row.get(var)));
-        if (!nodes.contains(null)) {
-          fixed.put(var, nodes);
+    for (Op part : joined(op)) {
+      if (part instanceof OpTable table) {
+        for (Var var : table.getTable().getVars()) {
+          Set<Node> nodes = new HashSet<>();
+          table.getTable().rows().forEachRemaining(row -> nodes.add(row.get(var)));
+          if (!nodes.contains(null)) {
+            fixed.merge(
+                var,
+                nodes,
+                (a, b) -> {
+                  a.retainAll(b);
+                  return a;
+                });
+          }
         }
       }
-    } else if (op instanceof OpJoin || op instanceof OpSequence) {
-      List<Op> parts =
-          op instanceof OpJoin join
-              ? List.of(join.getLeft(), join.getRight())
-              : ((OpSequence) op).getElements();
-      for (Op part : parts) {
-        fixed(part)
-            .forEach(
-                (var, nodes) ->
-                    fixed.merge(
-                        var,
-                        nodes,
-                        (a, b) -> {
-                          a.retainAll(b);
-                          return a;
-                        }));
-      }
-    } else if (op instanceof OpProject || op instanceof OpExtend || op instanceof OpAssign) {
-      return fixed(((Op1) op).getSubOp());
     }
     return fixed;
+  }
+
+  /**
+   * The parts that every solution of {@code op} joins: its joins taken apart (through projections
+   * and {@code BIND}), outside any {@code UNION}.
+   */
+  private static List<Op> joined(Op op) {
+    if (op instanceof OpJoin join) {
+      List<Op> both = new ArrayList<>(joined(join.getLeft()));
+      both.addAll(joined(join.getRight()));
+      return both;
+    }
+    if (op instanceof OpSequence sequence) {
+      List<Op> all = new ArrayList<>();
+      sequence.getElements().forEach(e -> all.addAll(joined(e)));
+      return all;
+    }
+    if (op instanceof OpProject || op instanceof OpExtend || op instanceof OpAssign) {
+      return joined(((Op1) op).getSubOp());
+    }
+    return List.of(op);
   }
 
   /** Every head this rule has a solution for in {@code graph}: how an opaque rule is reached. */
